@@ -1,0 +1,174 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT, UserError } from '../errors.js';
+import { processOutput, type Output } from '../ui/output.js';
+
+const require = createRequire(import.meta.url);
+const VERSION = (require('../../package.json') as { version: string }).version;
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  bank: string[];
+  color: boolean;
+  debug: boolean;
+}
+
+/** What a command's action receives: its options merged with the global ones. */
+export type Action<O> = (args: string[], opts: O & GlobalOptions, io: Output) => Promise<number | void>;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function examples(lines: string[]): string {
+  return '\nExamples:\n' + lines.map((l) => `  ${l}`).join('\n') + '\n';
+}
+
+function intArg(name: string, min: number, max: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new UserError(`${name} must be a whole number from ${min} to ${max} (got "${v}")`, EXIT.usage);
+    }
+    return n;
+  };
+}
+export { intArg };
+
+/**
+ * Builds the commander program. Each command is a thin adapter, imported only
+ * when it runs so that `mlprep --version` loads almost nothing.
+ */
+export function buildProgram(io: Output, onRun: (p: Promise<number | void>) => void): Command {
+  const program = new Command('mlprep');
+  program
+    .description('Timed mock interviews for machine-learning engineers, in English or Chinese.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--bank <dir>', 'add a question bank directory or file (repeatable)', collect, [])
+    .option('--no-color', 'plain output without colours (also: NO_COLOR=1)')
+    .option('--debug', 'show stack traces for errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+      outputError: (s, write) => write(oneLine(s)),
+    })
+    .addHelpText(
+      'after',
+      examples([
+        'mlprep drill                      # a 5-question mock interview',
+        'mlprep list --topic bias-variance # the questions of one topic',
+        'mlprep validate ./my-bank         # check your own bank files',
+      ]) + '\nEnvironment:\n  MLPREP_HOME   where history is kept (default: the platform data directory)\n  NO_COLOR      disable colours\n',
+    );
+
+  const lazy =
+    <O>(load: () => Promise<{ run: Action<O> }>) =>
+    (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const opts = cmd.optsWithGlobals() as O & GlobalOptions;
+      const positional = cmd.args;
+      onRun(load().then((m) => m.run(positional, opts, io)));
+    };
+
+  program
+    .command('list')
+    .description('list the questions of the bank')
+    .option('-t, --topic <topic>', 'only this topic (slug, alias or title)')
+    .option('--json', 'print a JSON array (a stable contract for scripts)')
+    .addHelpText('after', examples(['mlprep list', 'mlprep list --topic "bias variance"', 'mlprep list --json | jq length']))
+    .action(lazy(() => import('./list.js')));
+
+  program
+    .command('topics')
+    .description('list the topics with their question counts')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['mlprep topics', 'mlprep topics --json']))
+    .action(lazy(() => import('./topics.js')));
+
+  program
+    .command('validate')
+    .description('check bank files; every problem as file:line:col: message')
+    .argument('[path...]', 'bank files or directories (default: the built-in bank and --bank)')
+    .addHelpText(
+      'after',
+      examples(['mlprep validate', 'mlprep validate ./my-bank', 'mlprep validate my-bank/attention.yaml']) +
+        '\nExit status: 0 when every file is valid, 1 when any problem is found.\n',
+    )
+    .action(lazy(() => import('./validate.js')));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the bank format (for editor completion)')
+    .addHelpText(
+      'after',
+      examples([
+        'mlprep schema > bank.schema.json',
+        '# then start a bank file with:',
+        '# yaml-language-server: $schema=./bank.schema.json',
+      ]),
+    )
+    .action(lazy(() => import('./schema.js')));
+
+  return program;
+}
+
+/** Commander prints "error: x\n(Did you mean y?)"; we print one line. */
+function oneLine(s: string): string {
+  const text = s
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean (.*)\?\)/, ' (did you mean $1?)')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  return `mlprep: ${text}`;
+}
+
+/** Turns anything thrown into a message and an exit code: the one place that does. */
+export function report(e: unknown, io: Output, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (e instanceof UserError) {
+    io.err(`mlprep: ${e.message}`);
+    for (const d of e.details) io.err(`  ${d}`);
+    if (debug && e.stack) io.err(e.stack);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  if (err && (err as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
+  io.err(`mlprep: unexpected error: ${err?.message ?? String(e)}`);
+  if (debug) io.err(err?.stack ?? '');
+  else io.err('  (this is a bug in mlprep; run again with --debug for details)');
+  return EXIT.failure;
+}
+
+/** Runs the CLI; resolves with the exit code. */
+export async function main(argv: readonly string[], io: Output = processOutput(argv)): Promise<number> {
+  const debug = argv.includes('--debug');
+  let running: Promise<number | void> | undefined;
+  const program = buildProgram(io, (p) => {
+    running = p;
+  });
+  try {
+    if (argv.length <= 2) {
+      io.err(program.helpInformation().trimEnd());
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv as string[]);
+    const code = running ? await running : undefined;
+    return typeof code === 'number' ? code : EXIT.ok;
+  } catch (e) {
+    return report(e, io, debug);
+  }
+}
+
+export async function run(): Promise<void> {
+  const code = await main(process.argv);
+  process.exitCode = code;
+}
+
+export { Option };
