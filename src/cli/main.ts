@@ -89,6 +89,28 @@ export function buildProgram(io: Output, onRun: (p: Promise<number | void>) => v
     .action(lazy(() => import('./topics.js')));
 
   program
+    .command('grade')
+    .description('score an answer against a question\'s rubric, without a session')
+    .argument('[id]', 'question id (see `mlprep list`)')
+    .argument('[answer...]', 'the answer (default: read from standard input)')
+    .option('-f, --followup <id>', 'grade an answer to this follow-up of the question')
+    .option('--json', 'print JSON; without an id, grade JSON Lines from standard input')
+    .addOption(new Option('--lang <lang>', 'language of the key points shown').choices(['en', 'zh']).default('en'))
+    .addHelpText(
+      'after',
+      examples([
+        'mlprep grade bias-variance-tradeoff "High bias means the model underfits ..."',
+        'mlprep grade bias-variance-tradeoff < answer.txt',
+        'mlprep grade bias-variance-tradeoff --followup why-more-data "More samples average out noise ..."',
+        'echo \'{"id":"bias-variance-tradeoff","answer":"..."}\' | mlprep grade --json',
+      ]) +
+        '\nWith --json and no id, each input line is {"id", "answer", "followup"?} and each output line is\n' +
+        '{"id", "followup"?, "score", "verdict", "points": [{"point", "pointId", "weight", "required", "hit", "credit", "evidence"?}], "misconceptions"}.\n' +
+        'A line that cannot be graded prints {"id"?, "error"}; the exit status is then 1.\n',
+    )
+    .action(lazy(() => import('./grade.js')));
+
+  program
     .command('validate')
     .description('check bank files; every problem as file:line:col: message')
     .argument('[path...]', 'bank files or directories (default: the built-in bank and --bank)')

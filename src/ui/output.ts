@@ -50,6 +50,13 @@ export function wrap(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
+/** Wraps `text` after `prefix`, continuation lines indented to line up with the text. */
+export function hanging(prefix: string, text: string, width: number): string {
+  const indent = ' '.repeat(stringWidth(prefix));
+  const body = wrap(text, width, indent);
+  return prefix + body.slice(indent.length);
+}
+
 /** Truncates to `width` display columns with an ellipsis. */
 export function truncate(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

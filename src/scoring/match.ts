@@ -1,0 +1,144 @@
+import { distance } from 'fastest-levenshtein';
+import { analyze, type Analyzed, type Token } from './normalize.js';
+
+/**
+ * Finding aliases in an analyzed answer: token sequences compared by their
+ * keys, with hyphen/space variants (the keys of consecutive tokens are
+ * concatenated, so "mini-batch", "mini batch" and "minibatch" meet), typo
+ * tolerance for long words, and negation scope in English and Chinese.
+ */
+
+export interface CompiledAlias {
+  source: string;
+  /** Concatenated keys: what a run of answer tokens must spell. */
+  joined: string;
+  tokens: Token[];
+  /** Chinese negation characters inside the alias itself (they do not negate it). */
+  hasCjk: boolean;
+}
+
+export function compileAlias(alias: string): CompiledAlias | undefined {
+  const a = analyze(alias);
+  if (a.tokens.length === 0) return undefined;
+  return { source: alias, joined: a.tokens.map((t) => t.key).join(''), tokens: a.tokens, hasCjk: a.tokens.some((t) => t.kind === 'cjk') };
+}
+
+export interface Match {
+  from: number;
+  to: number;
+  sentence: number;
+  negated: boolean;
+}
+
+/** Words people write with typos; the rubric's own vocabulary, for correcting answers. */
+export interface Vocabulary {
+  keys: Set<string>;
+  /** Long words (5+ letters, not acronyms) by first letter, with their keys. */
+  fuzzy: Map<string, { word: string; key: string }[]>;
+}
+
+export function buildVocabulary(aliases: readonly CompiledAlias[]): Vocabulary {
+  const keys = new Set<string>();
+  const fuzzy = new Map<string, { word: string; key: string }[]>();
+  const seen = new Set<string>();
+  for (const a of aliases) {
+    for (const t of a.tokens) {
+      keys.add(t.key);
+      if (t.kind !== 'word' || t.acronym || t.text.length < 5 || /\d/.test(t.text) || seen.has(t.text)) continue;
+      seen.add(t.text);
+      const list = fuzzy.get(t.text[0]!) ?? [];
+      list.push({ word: t.text, key: t.key });
+      fuzzy.set(t.text[0]!, list);
+    }
+  }
+  return { keys, fuzzy };
+}
+
+/** Typo budget for a word of this length: none under 5 letters. */
+export function typoBudget(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/**
+ * Replaces the keys of misspelt answer words with the key of the rubric word
+ * they are a typo of ("normalizaton" -> "normalization"). Short words,
+ * acronyms and numbers are never corrected, so L1/L2 and ReLU/GELU stay apart.
+ */
+export function correctTypos(a: Analyzed, vocab: Vocabulary): Analyzed {
+  let changed = false;
+  const tokens = a.tokens.map((t) => {
+    if (t.kind !== 'word' || t.acronym || t.text.length < 5 || /\d/.test(t.text) || vocab.keys.has(t.key)) return t;
+    const candidates = vocab.fuzzy.get(t.text[0]!);
+    if (!candidates) return t;
+    let best: { key: string; d: number } | undefined;
+    for (const c of candidates) {
+      const budget = typoBudget(Math.min(c.word.length, t.text.length));
+      if (budget === 0 || Math.abs(c.word.length - t.text.length) > budget) continue;
+      const d = distance(c.word, t.text);
+      if (d <= budget && (!best || d < best.d)) best = { key: c.key, d };
+    }
+    if (!best) return t;
+    changed = true;
+    return { ...t, key: best.key };
+  });
+  return changed ? { ...a, tokens } : a;
+}
+
+const EN_NEGATIONS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot', 'none', 'hardly', 'barely', 'nothing', 'nobody']);
+const ZH_NEGATIONS = ['并非', '没有', '不', '没', '无', '未', '非', '别', '勿'];
+/** Words that start with a negation character but are not negations. */
+const ZH_NOT_NEGATIONS = [
+  '不同', '不断', '不仅', '不但', '不管', '不论', '不平衡', '不均衡', '不少', '不错', '不久', '不对称', '不光',
+  '无论', '无监督', '无偏', '无穷', '无限',
+  '非常', '非线性', '非凸', '非零', '非负', '非参数', '非结构化', '非平稳',
+  '未来', '未知', '未见', '未标注', '未标记', '没错',
+];
+const EN_WINDOW = 5;
+const ZH_WINDOW = 6;
+
+function zhNegationAt(text: string, offset: number): boolean {
+  const rest = text.slice(offset, offset + 4);
+  if (!ZH_NEGATIONS.some((n) => rest.startsWith(n))) return false;
+  return !ZH_NOT_NEGATIONS.some((w) => rest.startsWith(w) || text.slice(Math.max(0, offset - 1), offset + 3).startsWith(w));
+}
+
+/** Is the span from..to negated by a cue before it in its clause? Cues inside the span do not count. */
+export function isNegated(a: Analyzed, from: number): boolean {
+  const clause = a.tokens[from]!.clause;
+  let words = 0;
+  let chars = 0;
+  for (let i = from - 1; i >= 0; i--) {
+    const t = a.tokens[i]!;
+    if (t.clause !== clause) break;
+    if (t.kind === 'cjk') {
+      if (++chars > ZH_WINDOW) break;
+      if (zhNegationAt(a.text, t.start)) return true;
+    } else {
+      if (++words > EN_WINDOW) break;
+      if (EN_NEGATIONS.has(t.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** Every place the alias occurs in the answer, within one sentence. */
+export function findAlias(a: Analyzed, alias: CompiledAlias): Match[] {
+  const out: Match[] = [];
+  const J = alias.joined;
+  const toks = a.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const first = toks[i]!.key;
+    if (first.charCodeAt(0) !== J.charCodeAt(0) || !J.startsWith(first)) continue;
+    let pos = first.length;
+    let j = i;
+    while (pos < J.length) {
+      const next = toks[j + 1];
+      if (!next || next.sentence !== toks[i]!.sentence || !J.startsWith(next.key, pos)) break;
+      pos += next.key.length;
+      j++;
+    }
+    if (pos !== J.length) continue;
+    out.push({ from: i, to: j, sentence: toks[i]!.sentence, negated: isNegated(a, i) });
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { SIMPLIFIED, TRADITIONAL } from './t2s.js';
+import { stem } from './stem.js';
+
+/**
+ * Text analysis for matching: folding (Unicode width, case, Traditional to
+ * Simplified Chinese, contractions), tokenization (English words, numbers,
+ * one token per Chinese character), and sentence and clause boundaries.
+ * Pure and deterministic.
+ */
+
+const t2s = new Map<string, string>();
+{
+  const from = [...TRADITIONAL];
+  const to = [...SIMPLIFIED];
+  from.forEach((ch, i) => t2s.set(ch, to[i]!));
+}
+
+/**
+ * Folds text for comparison without changing its meaning: NFKC (full-width
+ * letters, digits and punctuation become ASCII), Traditional characters
+ * become Simplified, curly quotes straight, "n't" becomes " not", and
+ * abbreviations with dots lose them so they do not end sentences.
+ * Case is kept (acronym detection needs it). Idempotent.
+ */
+export function foldText(text: string): string {
+  let s = text.normalize('NFKC');
+  let out = '';
+  for (const ch of s) out += t2s.get(ch) ?? ch;
+  s = out
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\b(can)'?t\b/gi, '$1 not')
+    .replace(/\b(won)'t\b/gi, 'will not')
+    .replace(/n't\b/gi, ' not')
+    .replace(/\b(e\.g|i\.e|etc|vs|cf|approx)\./gi, (m) => m.replace(/\./g, ''));
+  return s;
+}
+
+export interface Token {
+  /** Lower-case surface form. */
+  text: string;
+  /** What matching compares: the stem of a word, the character, or the canonical number. */
+  key: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'number' | 'cjk';
+  /** Written in capitals (BN, SGD): never matched with typo tolerance. */
+  acronym: boolean;
+  sentence: number;
+  clause: number;
+}
+
+export interface Analyzed {
+  /** The folded text that token offsets refer to. */
+  text: string;
+  tokens: Token[];
+  sentenceCount: number;
+}
+
+const TOKEN_RE =
+  /(\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\p{Script=Latin}\d]))|([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d]+)|([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
+
+const SENTENCE_GAP = /[.!?;。！？；\n]/;
+const CLAUSE_GAP = /[,，、:：()（）\u2014\u2013"]|\s-\s/;
+const EN_CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'although', 'though', 'yet', 'unlike', 'instead']);
+const ZH_CLAUSE_WORDS = ['但是', '然而', '不过', '而是', '但', '却'];
+
+/** Canonical form of a number token: "50.0", "5e1" and "50" all become "50". */
+export function canonicalNumber(s: string): string | undefined {
+  const n = Number(s.replace(/,(?=\d{3}\b)/g, ''));
+  return Number.isFinite(n) ? String(n) : undefined;
+}
+
+export function analyze(input: string): Analyzed {
+  const text = foldText(input);
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let last = 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const gap = text.slice(last, m.index);
+    if (tokens.length > 0) {
+      if (SENTENCE_GAP.test(gap)) {
+        sentence++;
+        clause++;
+      } else if (CLAUSE_GAP.test(gap)) clause++;
+    }
+    const raw = m[0];
+    const lower = raw.toLowerCase();
+    let kind: Token['kind'];
+    let key: string;
+    if (m[1] !== undefined) {
+      kind = 'number';
+      key = canonicalNumber(raw) ?? lower;
+    } else if (m[2] !== undefined) {
+      kind = 'word';
+      key = stem(lower);
+      if (EN_CLAUSE_WORDS.has(lower) && tokens.length > 0) clause++;
+    } else {
+      kind = 'cjk';
+      key = raw;
+      if (tokens.length > 0 && ZH_CLAUSE_WORDS.some((w) => text.startsWith(w, m!.index) && !(w === '但' && text[m!.index - 1] === '不'))) {
+        clause++;
+      }
+    }
+    const acronym = kind === 'word' && raw.length >= 2 && /\p{Lu}/u.test(raw) && raw === raw.toUpperCase();
+    tokens.push({ text: lower, key, start: m.index, end: m.index + raw.length, kind, acronym, sentence, clause });
+    last = m.index + raw.length;
+  }
+  return { text, tokens, sentenceCount: tokens.length ? sentence + 1 : 0 };
+}
+
+/** Text of the tokens from..to (inclusive), as written. */
+export function spanText(a: Analyzed, from: number, to: number): string {
+  return a.text.slice(a.tokens[from]!.start, a.tokens[to]!.end);
+}
+
+/** Normalized form used to compare whole strings (idempotent). */
+export function normalizeForMatch(text: string): string {
+  return analyze(text)
+    .tokens.map((t) => t.key)
+    .join(' ');
+}

@@ -1,0 +1,36 @@
+import type { Analyzed } from './normalize.js';
+
+export interface NumericSpec {
+  value: number;
+  tolerance: number;
+  unit?: string | undefined;
+  weight: number;
+}
+
+const ANSWER_CUES = /(?:=|≈|\b(?:is|are|be|equals?|gives?|get|gets|got|makes?|total|answer|about|approximately|roughly)\s*:?|为|是|等于|得到|共|约|大约|一共|总共)\s*$/i;
+
+/**
+ * Finds the number an answer gives: "50", "50.0", "5e1", "about 50 iterations".
+ * Numbers copied from the question do not count. When the answer states
+ * several different numbers, the one introduced as the result ("= 50",
+ * "is 50", "为 50") wins, else the last one.
+ */
+export function gradeNumber(a: Analyzed, spec: NumericSpec, numbersInPrompt: ReadonlySet<string>): { hit: boolean; evidence?: string } {
+  const candidates = a.tokens.filter((t) => t.kind === 'number' && !numbersInPrompt.has(t.key));
+  if (candidates.length === 0) return { hit: false };
+  const values = candidates.map((t) => Number(t.key));
+  const close = (v: number) => Math.abs(v - spec.value) <= spec.tolerance + 1e-9 * Math.max(1, Math.abs(spec.value));
+  let chosen = candidates.length - 1;
+  const agree = values.every((v) => Math.abs(v - values[0]!) <= spec.tolerance + 1e-12);
+  if (!agree) {
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const before = a.text.slice(Math.max(0, candidates[i]!.start - 16), candidates[i]!.start);
+      if (ANSWER_CUES.test(before)) {
+        chosen = i;
+        break;
+      }
+    }
+  }
+  const t = candidates[chosen]!;
+  return { hit: close(values[chosen]!), evidence: a.text.slice(t.start, t.end) };
+}

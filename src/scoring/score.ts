@@ -1,0 +1,293 @@
+import type { MisconceptionT, PointT, RubricT } from '../bank/schema.js';
+import { analyze, spanText, type Analyzed } from './normalize.js';
+import { buildVocabulary, compileAlias, correctTypos, findAlias, type CompiledAlias, type Match, type Vocabulary } from './match.js';
+import { gradeNumber, type NumericSpec } from './numeric.js';
+
+/**
+ * The rubric scorer: pure and deterministic. A point is earned by a claim made
+ * in a sentence of the answer: one of its aliases (or one alias of each of its
+ * `all` groups, in one sentence), not negated, and not made only of words the
+ * question itself used. Bare lists of terms earn a quarter; groups found only
+ * in different sentences earn half. Missing a required point caps the score;
+ * a stated misconception costs its penalty.
+ */
+
+export const REQUIRED_CAP = 0.25;
+export const LISTED_CREDIT = 0.25;
+export const SPLIT_CREDIT = 0.5;
+
+export interface PointResult {
+  id: string;
+  /** The key point as a statement. */
+  point: string;
+  pointZh?: string;
+  weight: number;
+  required: boolean;
+  hit: boolean;
+  /** 1 stated in a sentence, 0.5 its parts in separate sentences, 0.25 only listed, 0 missed. */
+  credit: number;
+  /** The words of the answer that earned it. */
+  evidence?: string;
+}
+
+export interface MisconceptionResult {
+  id: string;
+  text: string;
+  textZh?: string;
+  penalty: number;
+  evidence: string;
+}
+
+export interface ScoreResult {
+  score: number;
+  points: PointResult[];
+  misconceptions: MisconceptionResult[];
+  /** Set when a required point was missed and the score was capped. */
+  cappedBy?: string[];
+  verdict: string;
+}
+
+interface CompiledMatcher {
+  aliases: CompiledAlias[];
+  all: CompiledAlias[][];
+}
+
+interface CompiledPoint extends CompiledMatcher {
+  id: string;
+  text: string;
+  zh?: string;
+  weight: number;
+  required: boolean;
+}
+
+export interface CompiledRubric {
+  points: CompiledPoint[];
+  misconceptions: (CompiledMatcher & { id: string; text: string; zh?: string; penalty: number })[];
+  numeric?: NumericSpec & { numbersInPrompt: Set<string> };
+  vocabulary: Vocabulary;
+  /** Keys of the words in the prompt: they earn nothing on their own. */
+  promptKeys: Set<string>;
+}
+
+const FUNCTION_WORDS = new Set(
+  (
+    'is are was were be been being am do does did has have had can could will would should may might must shall ' +
+    'it its this that these those they them their there which who what when where why how because so since therefore ' +
+    'thus hence while if then the a an to of by than into onto from with for at on in as not no also only just very too ' +
+    'makes make made means mean gives give allow allows let lets help helps cause causes become becomes get gets keep keeps ' +
+    'use uses used need needs we you i our your he she one each every'
+  ).split(' '),
+);
+const ZH_FUNCTION_CHARS = new Set([
+  ...'是的了会能可让使把被将就都也因所则若时在对从很要需得着为以其这那它有到给用而并如即当还再才又越比较' +
+    '说太最于之指致成来变表示意味此故应该靠更不没且便果但却已经正们我你他个些样么什怎由向往',
+]);
+
+function compileMatcher(m: { aliases?: string[] | undefined; all?: string[][] | undefined }): CompiledMatcher {
+  const compile = (list: readonly string[]) => list.map(compileAlias).filter((a): a is CompiledAlias => a !== undefined);
+  return { aliases: compile(m.aliases ?? []), all: (m.all ?? []).map(compile).filter((g) => g.length > 0) };
+}
+
+const cache = new WeakMap<object, CompiledRubric>();
+
+/** Compiles a rubric once (cached per rubric object). `prompts` are the question's prompts. */
+export function compileRubric(rubric: RubricT, prompts: readonly string[], numeric?: NumericSpec): CompiledRubric {
+  const hit = cache.get(rubric);
+  if (hit) return hit;
+  const points = rubric.points.map((p: PointT) => ({
+    id: p.id,
+    text: p.text,
+    ...(p.zh ? { zh: p.zh } : {}),
+    weight: p.weight,
+    required: p.required,
+    ...compileMatcher(p),
+  }));
+  const misconceptions = rubric.misconceptions.map((m: MisconceptionT) => ({
+    id: m.id,
+    text: m.text,
+    ...(m.zh ? { zh: m.zh } : {}),
+    penalty: m.penalty,
+    ...compileMatcher(m),
+  }));
+  const allAliases = [...points, ...misconceptions].flatMap((p) => [...p.aliases, ...p.all.flat()]);
+  const promptKeys = new Set<string>();
+  const numbersInPrompt = new Set<string>();
+  for (const prompt of prompts) {
+    for (const t of analyze(prompt).tokens) {
+      if (t.kind === 'word' && FUNCTION_WORDS.has(t.text)) continue;
+      if (t.kind === 'cjk' && ZH_FUNCTION_CHARS.has(t.text)) continue;
+      if (t.kind === 'number') numbersInPrompt.add(t.key);
+      promptKeys.add(t.key);
+    }
+  }
+  const compiled: CompiledRubric = {
+    points,
+    misconceptions,
+    ...(numeric ? { numeric: { ...numeric, numbersInPrompt } } : {}),
+    vocabulary: buildVocabulary(allAliases),
+    promptKeys,
+  };
+  cache.set(rubric, compiled);
+  return compiled;
+}
+
+interface Found {
+  credit: number;
+  spans: Match[];
+}
+
+/** Does the match contain at least one word the prompt did not? */
+function carriesNewWords(a: Analyzed, m: Match, promptKeys: Set<string>): boolean {
+  for (let i = m.from; i <= m.to; i++) if (!promptKeys.has(a.tokens[i]!.key)) return true;
+  return false;
+}
+
+function valid(a: Analyzed, alias: CompiledAlias): Match[] {
+  return findAlias(a, alias).filter((m) => !m.negated);
+}
+
+/**
+ * Evaluates one point (or misconception) against the answer. `claims[s]` tells
+ * whether sentence s makes a claim rather than listing terms.
+ */
+function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: boolean[]): Found {
+  let best: Found = { credit: 0, spans: [] };
+  const consider = (credit: number, spans: Match[]) => {
+    if (credit > best.credit) best = { credit, spans };
+  };
+  for (const alias of m.aliases) {
+    for (const match of valid(a, alias)) {
+      if (!carriesNewWords(a, match, r.promptKeys)) continue;
+      consider(claims[match.sentence] ? 1 : LISTED_CREDIT, [match]);
+      if (best.credit === 1) return best;
+    }
+  }
+  if (m.all.length > 0) {
+    const groups = m.all.map((g) => g.flatMap((alias) => valid(a, alias)));
+    if (groups.every((g) => g.length > 0)) {
+      const sentences = new Set(groups[0]!.map((x) => x.sentence));
+      for (const s of sentences) {
+        const picks = groups.map((g) => g.filter((x) => x.sentence === s));
+        if (picks.some((p) => p.length === 0)) continue;
+        const spans = picks.map((p) => p.find((x) => carriesNewWords(a, x, r.promptKeys)) ?? p[0]!);
+        if (!spans.some((x) => carriesNewWords(a, x, r.promptKeys))) continue;
+        consider(claims[s] ? 1 : LISTED_CREDIT, spans);
+        if (best.credit === 1) return best;
+      }
+      // Every part is there, but not together: the relation was not stated.
+      const inClaims = groups.map((g) => g.filter((x) => claims[x.sentence]));
+      if (inClaims.every((g) => g.length > 0)) {
+        const spans = inClaims.map((g) => g[0]!);
+        if (spans.some((x) => carriesNewWords(a, x, r.promptKeys))) consider(SPLIT_CREDIT, spans);
+      }
+    }
+  }
+  return best;
+}
+
+/** Sentences that make a claim: a function word outside the matched terms, and not a run of terms. */
+function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map<number, Set<string>>): boolean[] {
+  const n = a.sentenceCount;
+  const fn = new Array<number>(n).fill(0);
+  const other = new Array<number>(n).fill(0);
+  const total = new Array<number>(n).fill(0);
+  a.tokens.forEach((t, i) => {
+    total[t.sentence]!++;
+    if (covered[i]) return;
+    other[t.sentence]!++;
+    if ((t.kind === 'word' && FUNCTION_WORDS.has(t.text)) || (t.kind === 'cjk' && ZH_FUNCTION_CHARS.has(t.text))) fn[t.sentence]!++;
+  });
+  return fn.map((f, s) => {
+    if (f === 0 || total[s]! < 3) return false;
+    const hits = pointsPerSentence.get(s)?.size ?? 0;
+    // Three or more points in one sentence with little else around them is a list with a verb in it.
+    if (hits >= 3 && other[s]! / total[s]! < 0.2) return false;
+    return true;
+  });
+}
+
+function evidenceOf(a: Analyzed, spans: Match[]): string {
+  return spans.map((m) => spanText(a, m.from, m.to)).join(' … ');
+}
+
+export function verdict(score: number, hits: number, total: number, capped: boolean): string {
+  const of = `${hits} of ${total} key point${total === 1 ? '' : 's'}`;
+  if (capped) return `Incomplete: a required point is missing (${of}).`;
+  if (score >= 0.85) return `Strong answer: ${of}.`;
+  if (score >= 0.6) return `Good answer: ${of}; see what was missed.`;
+  if (score >= 0.3) return `Partial answer: ${of}.`;
+  return `Weak answer: ${of}.`;
+}
+
+/** Scores one answer against a compiled rubric. Never throws; the score is in [0, 1]. */
+export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
+  const a = correctTypos(analyze(answer), r.vocabulary);
+
+  // First pass: where does each point match at all? (Needed to tell claims from lists.)
+  const everyone: Found[] = [];
+  const covered = new Uint8Array(a.tokens.length);
+  const pointsPerSentence = new Map<number, Set<string>>();
+  const allTrue = new Array<boolean>(a.sentenceCount).fill(true);
+  r.points.forEach((p) => {
+    const f = evaluate(a, p, r, allTrue);
+    everyone.push(f);
+    for (const m of f.spans) {
+      for (let i = m.from; i <= m.to; i++) covered[i] = 1;
+      const set = pointsPerSentence.get(m.sentence) ?? new Set();
+      set.add(p.id);
+      pointsPerSentence.set(m.sentence, set);
+    }
+  });
+  const claims = claimSentences(a, covered, pointsPerSentence);
+
+  const points: PointResult[] = r.points.map((p, i) => {
+    const f = everyone[i]!.credit > 0 ? evaluate(a, p, r, claims) : everyone[i]!;
+    return {
+      id: p.id,
+      point: p.text,
+      ...(p.zh ? { pointZh: p.zh } : {}),
+      weight: p.weight,
+      required: p.required,
+      hit: f.credit >= SPLIT_CREDIT,
+      credit: f.credit,
+      ...(f.credit > 0 ? { evidence: evidenceOf(a, f.spans) } : {}),
+    };
+  });
+
+  if (r.numeric) {
+    const n = gradeNumber(a, r.numeric, r.numeric.numbersInPrompt);
+    points.unshift({
+      id: 'value',
+      point: `The answer is ${r.numeric.value}${r.numeric.unit ? ` ${r.numeric.unit}` : ''}.`,
+      pointZh: `答案是 ${r.numeric.value}${r.numeric.unit ? ` ${r.numeric.unit}` : ''}。`,
+      weight: r.numeric.weight,
+      required: true,
+      hit: n.hit,
+      credit: n.hit ? 1 : 0,
+      ...(n.evidence ? { evidence: n.evidence } : {}),
+    });
+  }
+
+  const misconceptions: MisconceptionResult[] = [];
+  for (const m of r.misconceptions) {
+    const f = evaluate(a, m, r, claims);
+    if (f.credit >= 1) {
+      misconceptions.push({ id: m.id, text: m.text, ...(m.zh ? { textZh: m.zh } : {}), penalty: m.penalty, evidence: evidenceOf(a, f.spans) });
+    }
+  }
+
+  const totalWeight = points.reduce((s, p) => s + p.weight, 0);
+  let score = totalWeight > 0 ? points.reduce((s, p) => s + p.weight * p.credit, 0) / totalWeight : 0;
+  score -= misconceptions.reduce((s, m) => s + m.penalty, 0);
+  const missedRequired = points.filter((p) => p.required && p.credit < SPLIT_CREDIT).map((p) => p.id);
+  if (missedRequired.length > 0) score = Math.min(score, REQUIRED_CAP);
+  score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+  const hits = points.filter((p) => p.hit).length;
+  return {
+    score,
+    points,
+    misconceptions,
+    ...(missedRequired.length > 0 ? { cappedBy: missedRequired } : {}),
+    verdict: verdict(score, hits, points.length, missedRequired.length > 0),
+  };
+}
