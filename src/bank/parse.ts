@@ -136,7 +136,13 @@ function issueProblems(
       const allowed = allowedKeys(raw, path);
       return issue.keys.map((k) => {
         const hint = nearest(k, allowed, 2, 1)[0];
-        const suffix = hint ? ` (did you mean "${hint}"?)` : allowed.length ? ` (allowed: ${allowed.join(', ')})` : '';
+        const suffix = hint
+          ? ` (did you mean "${hint}"?)`
+          : /\s/.test(k.trim())
+            ? ' (a comma inside {...} or [...] splits the text there: put the text in quotes)'
+            : allowed.length
+              ? ` (allowed: ${allowed.join(', ')})`
+              : '';
         return { file, ...locate(path, k), message: `unknown field "${k}" in ${where}${suffix}` };
       });
     }

@@ -32,9 +32,8 @@ export const ModelAnswer = z
   .describe('A model answer an interviewer would call strong.');
 
 export const Alias = z
-  .string()
-  .trim()
-  .min(1, 'an alias must not be empty')
+  .union([z.string(), z.number().transform(String)])
+  .pipe(z.string().trim().min(1, 'an alias must not be empty'))
   .describe('A way people say it: a word or phrase, in English or Chinese. Case, width, word forms, hyphens and Traditional characters are folded by the scorer.');
 
 /** How a point (or misconception) is recognized in an answer. */

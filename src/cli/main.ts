@@ -16,8 +16,8 @@ export interface GlobalOptions {
 /** What a command's action receives: its options merged with the global ones. */
 export type Action<O> = (args: string[], opts: O & GlobalOptions, io: Output) => Promise<number | void>;
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function examples(lines: string[]): string {
@@ -45,7 +45,7 @@ export function buildProgram(io: Output, onRun: (p: Promise<number | void>) => v
     .description('Timed mock interviews for machine-learning engineers, in English or Chinese.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--bank <dir>', 'add a question bank directory or file (repeatable)', collect, [])
+    .option('--bank <dir>', 'add a question bank directory or file (repeatable)', collect)
     .option('--no-color', 'plain output without colours (also: NO_COLOR=1)')
     .option('--debug', 'show stack traces for errors')
     .showSuggestionAfterError(true)
@@ -69,9 +69,47 @@ export function buildProgram(io: Output, onRun: (p: Promise<number | void>) => v
     (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = cmd.optsWithGlobals() as O & GlobalOptions;
+      opts.bank ??= [];
       const positional = cmd.args;
       onRun(load().then((m) => m.run(positional, opts, io)));
     };
+
+  program
+    .command('drill')
+    .description('a timed mock interview: questions, a countdown, "why?" follow-ups, scores and a report')
+    .option('-n, --count <n>', 'number of questions (default: 5)', intArg('--count', 1, 200))
+    .option('-t, --topic <topic>', 'only this topic (repeatable; slug, alias or title)', collect)
+    .option('-d, --difficulty <level>', 'easy, medium or hard (repeatable or comma-separated)', collect)
+    .option('--seed <n>', 'fix the choice of questions (same seed, same questions)', intArg('--seed', 0, 2 ** 32 - 1))
+    .addOption(new Option('--lang <lang>', 'language of the questions').choices(['en', 'zh']).default('en'))
+    .option('--followups <n>', 'follow-up "why?" questions after each answer', intArg('--followups', 0, 5), 2)
+    .option('--time <seconds>', 'time per answer, overriding each question\'s own limit', intArg('--time', 5, 3600))
+    .option('--minutes <m>', 'cap the whole session at this many minutes', intArg('--minutes', 1, 600))
+    .option('--answers <file>', 'answer from a YAML/JSON file instead of the keyboard')
+    .option('--json', 'print the session report as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'mlprep drill                          # 5 questions, weak and unseen ones first',
+        'mlprep drill -n 3 --topic gradients   # 3 questions on one topic',
+        'mlprep drill --lang zh --minutes 10   # in Chinese, at most 10 minutes',
+        'mlprep drill --answers answers.yaml --json',
+      ]) +
+        `
+Keys while answering: Enter submits; Ctrl+J (or a line ending in \\ then Enter) starts a new line;
+Ctrl+C asks whether to quit (what you typed is kept). After each score: m shows the model answer,
+d records that you covered a point the scorer missed (kept apart as self-assessed), q quits.
+
+--answers FILE maps question ids to answers; follow-ups are answered in the order asked:
+  bias-variance-tradeoff: "High bias means ..."
+  bn-inference:
+    answer: "At inference BN uses running averages ..."
+    followups: ["Because the batch statistics ...", "..."]
+Without --count/--topic/--difficulty/--seed the session asks the file's questions in order;
+with them, questions are chosen as usual and those missing from the file count as unanswered.
+`,
+    )
+    .action(lazy(() => import('./drill.js')));
 
   program
     .command('list')
@@ -189,6 +227,13 @@ export async function main(argv: readonly string[], io: Output = processOutput(a
 }
 
 export async function run(): Promise<void> {
+  // A closed pipe (mlprep list | head) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const code = await main(process.argv);
   process.exitCode = code;
 }

@@ -60,7 +60,9 @@ export interface Analyzed {
 const TOKEN_RE =
   /(\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\p{Script=Latin}\d]))|([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d]+)|([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
 
-const SENTENCE_GAP = /[.!?;。！？；\n]/;
+const SENTENCE_GAP = /[.!?;。！？；]/;
+/** A line break ends a sentence unless the next line simply continues it (lower-case start, no bullet). */
+const BULLET = /\n\s*(?:[-*•·+>]|\d+[.)、]|[a-z][.)]\s)/;
 const CLAUSE_GAP = /[,，、:：()（）\u2014\u2013"]|\s-\s/;
 const EN_CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'although', 'though', 'yet', 'unlike', 'instead']);
 const ZH_CLAUSE_WORDS = ['但是', '然而', '不过', '而是', '但', '却'];
@@ -81,10 +83,11 @@ export function analyze(input: string): Analyzed {
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const gap = text.slice(last, m.index);
     if (tokens.length > 0) {
-      if (SENTENCE_GAP.test(gap)) {
+      const continues = gap.includes('\n') && !/\n\s*\n/.test(gap) && !BULLET.test(gap) && /^[a-z\p{Script=Han}]/u.test(m[0]);
+      if (SENTENCE_GAP.test(gap) || (gap.includes('\n') && !continues)) {
         sentence++;
         clause++;
-      } else if (CLAUSE_GAP.test(gap)) clause++;
+      } else if (CLAUSE_GAP.test(gap) || gap.includes('\n')) clause++;
     }
     const raw = m[0];
     const lower = raw.toLowerCase();

@@ -75,7 +75,7 @@ const FUNCTION_WORDS = new Set(
     'it its this that these those they them their there which who what when where why how because so since therefore ' +
     'thus hence while if then the a an to of by than into onto from with for at on in as not no also only just very too ' +
     'makes make made means mean gives give allow allows let lets help helps cause causes become becomes get gets keep keeps ' +
-    'use uses used need needs we you i our your he she one each every'
+    'use uses used need needs we you i our your he she one each every cannot never nor without won'
   ).split(' '),
 );
 const ZH_FUNCTION_CHARS = new Set([
@@ -90,10 +90,14 @@ function compileMatcher(m: { aliases?: string[] | undefined; all?: string[][] | 
 
 const cache = new WeakMap<object, CompiledRubric>();
 
+function sameNumeric(a: NumericSpec | undefined, b: NumericSpec | undefined): boolean {
+  return a === b || (!!a && !!b && a.value === b.value && a.tolerance === b.tolerance && a.weight === b.weight && a.unit === b.unit);
+}
+
 /** Compiles a rubric once (cached per rubric object). `prompts` are the question's prompts. */
 export function compileRubric(rubric: RubricT, prompts: readonly string[], numeric?: NumericSpec): CompiledRubric {
   const hit = cache.get(rubric);
-  if (hit) return hit;
+  if (hit && sameNumeric(hit.numeric, numeric)) return hit;
   const points = rubric.points.map((p: PointT) => ({
     id: p.id,
     text: p.text,
@@ -193,9 +197,12 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
   const total = new Array<number>(n).fill(0);
   a.tokens.forEach((t, i) => {
     total[t.sentence]!++;
+    // English function words count even inside a matched alias ("cannot co-adapt");
+    // Chinese ones only outside, since Chinese aliases often contain them (更多数据).
+    if (t.kind === 'word' && FUNCTION_WORDS.has(t.text)) fn[t.sentence]!++;
     if (covered[i]) return;
     other[t.sentence]!++;
-    if ((t.kind === 'word' && FUNCTION_WORDS.has(t.text)) || (t.kind === 'cjk' && ZH_FUNCTION_CHARS.has(t.text))) fn[t.sentence]!++;
+    if (t.kind === 'cjk' && ZH_FUNCTION_CHARS.has(t.text)) fn[t.sentence]!++;
   });
   return fn.map((f, s) => {
     if (f === 0 || total[s]! < 3) return false;

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import * as z from 'zod';
+import type { Bank, BankQuestion } from '../bank/bank.js';
+import { loadBank } from '../bank/load.js';
+import type { Difficulty } from '../bank/schema.js';
+import { resolveTopic } from '../bank/topics.js';
+import { buildReport } from '../drill/report.js';
+import { selectQuestions } from '../drill/select.js';
+import { reduce, startSession, type SessionContext, type SessionSettings, type SessionState } from '../drill/session.js';
+import { EXIT, UserError } from '../errors.js';
+import { gradeAnswer } from '../scoring/index.js';
+import { loadHistory, questionStats, saveSession, toRecord } from '../store/history.js';
+import { dataHome, sessionsDir } from '../store/paths.js';
+import { renderReport } from '../ui/report.js';
+import type { Output } from '../ui/output.js';
+import type { Action } from './main.js';
+
+export interface DrillOptions {
+  count?: number;
+  topic?: string[];
+  difficulty?: string[];
+  seed?: number;
+  lang: 'en' | 'zh';
+  followups: number;
+  minutes?: number;
+  time?: number;
+  answers?: string;
+  json?: boolean;
+}
+
+const AnswersFile = z.record(
+  z.string(),
+  z.union([
+    z.string(),
+    z.strictObject({ answer: z.string().default(''), followups: z.array(z.string()).default([]) }),
+  ]),
+);
+type Answers = Map<string, { answer: string; followups: string[] }>;
+
+/** Reads `--answers FILE`: question ids mapped to an answer and, optionally, follow-up answers in order. */
+export function readAnswersFile(file: string, bank: Bank): Answers {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: cannot read the answers file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new UserError(`${file}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const parsed = AnswersFile.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(
+      `${file}: ${issue.path.length ? `at ${issue.path.join('.')}: ` : ''}expected question ids mapped to an answer or to {answer, followups: [...]}`,
+    );
+  }
+  const unknown = Object.keys(parsed.data).filter((id) => !bank.questionById.has(id));
+  if (unknown.length) throw new UserError(`${file}: unknown question id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+  return new Map(
+    Object.entries(parsed.data).map(([id, v]) => [id, typeof v === 'string' ? { answer: v, followups: [] } : v]),
+  );
+}
+
+function sessionId(now: Date): string {
+  return `${now.toISOString().replace(/[:.]/g, '-').replace(/Z$/, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Feeds the answers file through the same state machine the keyboard drives. */
+function runFromFile(s: SessionState, answers: Answers, ctx: SessionContext, persist: (s: SessionState) => void): SessionState {
+  const used = new Map<string, number>();
+  while (s.status === 'asking' && s.current) {
+    const turn = s.current;
+    const entry = answers.get(turn.questionId);
+    let text = '';
+    if (!turn.followupId) text = entry?.answer ?? '';
+    else {
+      const k = used.get(turn.questionId) ?? 0;
+      text = entry?.followups[k] ?? '';
+      used.set(turn.questionId, k + 1);
+    }
+    s = reduce(s, { type: 'answer', text, seconds: 0, timedOut: false, at: new Date().toISOString() }, ctx);
+    persist(s);
+  }
+  return s;
+}
+
+export const run: Action<DrillOptions> = async (_args, opts, io) => {
+  const bank = loadBank({ banks: opts.bank });
+  const topics = (opts.topic ?? []).map((t) => resolveTopic(bank, t).slug);
+  const difficulty = (opts.difficulty ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
+  for (const d of difficulty) {
+    if (!['easy', 'medium', 'hard'].includes(d)) throw new UserError(`--difficulty must be easy, medium or hard (got "${d}")`, EXIT.usage);
+  }
+  if (!opts.answers && !process.stdin.isTTY) {
+    throw new UserError('mlprep drill needs a terminal to type answers in; to answer from a file, use --answers FILE (see mlprep drill --help)');
+  }
+
+  const home = dataHome();
+  const history = loadHistory(home);
+  for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
+
+  const answers = opts.answers ? readAnswersFile(opts.answers, bank) : undefined;
+  const seed = opts.seed ?? randomBytes(4).readUInt32LE(0);
+  const explicitSelection = opts.count !== undefined || topics.length > 0 || difficulty.length > 0 || opts.seed !== undefined;
+  let plan: BankQuestion[];
+  if (answers && !explicitSelection) {
+    plan = [...answers.keys()].map((id) => bank.questionById.get(id)!);
+  } else {
+    plan = selectQuestions(bank.questions, questionStats(history.sessions), {
+      count: opts.count ?? 5,
+      topics,
+      difficulty: difficulty as Difficulty[],
+      seed,
+    });
+  }
+  if (plan.length === 0) throw new UserError('no questions match these options (see `mlprep topics`)');
+
+  const settings: SessionSettings = {
+    count: plan.length,
+    topics,
+    difficulty,
+    seed,
+    lang: opts.lang,
+    followups: opts.followups,
+    ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}),
+    ...(opts.time !== undefined ? { timeLimit: opts.time } : {}),
+    mode: answers ? 'answers-file' : 'interactive',
+    banks: opts.bank.map((b) => path.resolve(b)),
+  };
+  const started = new Date();
+  let state = startSession(sessionId(started), started.toISOString(), settings, plan);
+  const ctx: SessionContext = { question: (id) => bank.questionById.get(id)!, grade: gradeAnswer };
+
+  let saveError: Error | undefined;
+  const persist = (s: SessionState) => {
+    try {
+      saveSession(home, s);
+      saveError = undefined;
+    } catch (e) {
+      if (!saveError) {
+        const err = e as NodeJS.ErrnoException;
+        io.err(io.color.red(`mlprep: cannot save to ${sessionsDir(home)} (${err.code ?? err.message}); carrying on, and your answers will be printed at the end`));
+      }
+      saveError = e as Error;
+    }
+  };
+  persist(state);
+
+  if (answers) state = runFromFile(state, answers, ctx, persist);
+  else {
+    if (!opts.json) banner(io, state, bank);
+    const { runInteractive } = await import('../ui/drill-tui.js');
+    state = await runInteractive(state, ctx, bank, io, persist);
+  }
+  persist(state);
+
+  const record = toRecord(state);
+  if (opts.json) io.out(JSON.stringify(record, null, 2));
+  else for (const line of renderReport(io, buildReport(record.answers), { completed: record.completed, ...(saveError ? {} : { saved: path.join(sessionsDir(home), `${record.id}.json`) }) })) io.out(line);
+  if (saveError) {
+    if (!opts.json) {
+      io.err(io.color.red('mlprep: the session could not be saved; here it is, so nothing is lost:'));
+      io.err(JSON.stringify(record, null, 2));
+    }
+    return EXIT.failure;
+  }
+  return EXIT.ok;
+};
+
+function banner(io: Output, s: SessionState, bank: Bank): void {
+  const minutes = Math.max(1, Math.round(s.plan.reduce((t, id) => t + (s.settings.timeLimit ?? bank.questionById.get(id)!.timeLimit), 0) / 60));
+  const zh = s.settings.lang === 'zh';
+  io.out(
+    io.color.bold(
+      zh
+        ? `mlprep 模拟面试 · ${s.plan.length} 道题 · 约 ${minutes} 分钟（不含追问）`
+        : `mlprep drill · ${s.plan.length} question${s.plan.length === 1 ? '' : 's'} · about ${minutes} min before follow-ups`,
+    ),
+  );
+  io.out(io.color.dim(zh ? '每个回答提交后立即保存。Ctrl+C 可随时退出。' : 'Each answer is saved as soon as you submit it. Ctrl+C to stop at any time.'));
+}

@@ -1,0 +1,102 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { UserError } from '../errors.js';
+import type { SessionState } from '../drill/session.js';
+import type { QuestionStats } from '../drill/select.js';
+import { sessionsDir } from './paths.js';
+import { HISTORY_SCHEMA_VERSION, SessionFile, type SessionRecordT } from './records.js';
+
+/** The part of a session state that is kept. */
+export function toRecord(s: SessionState): SessionRecordT {
+  return {
+    id: s.id,
+    startedAt: s.startedAt,
+    ...(s.endedAt ? { endedAt: s.endedAt } : {}),
+    completed: s.status === 'finished' && s.completed,
+    ...(s.endReason ? { endReason: s.endReason } : {}),
+    settings: s.settings,
+    answers: s.answers,
+  };
+}
+
+/**
+ * Writes a session atomically (temporary file, fsync, rename): a crash or
+ * kill at any moment leaves either the previous version or the new one.
+ */
+export function saveSession(home: string, s: SessionState): void {
+  const dir = sessionsDir(home);
+  mkdirSync(dir, { recursive: true });
+  const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, ...toRecord(s) }, null, 1) + '\n';
+  writeFileAtomic.sync(path.join(dir, `${s.id}.json`), body, { fsync: true });
+}
+
+export interface History {
+  sessions: SessionRecordT[];
+  /** Files that could not be read and were moved aside, with what was wrong. */
+  setAside: { file: string; movedTo: string; reason: string }[];
+}
+
+/**
+ * Reads every session. A corrupt or truncated file is moved aside (kept, never
+ * deleted) and reported; a file from a newer mlprep stops everything, so that
+ * nothing written by it is overwritten or dropped.
+ */
+export function loadHistory(home: string, now = new Date()): History {
+  const dir = sessionsDir(home);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { sessions: [], setAside: [] };
+    throw new UserError(`cannot read history in ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const sessions: SessionRecordT[] = [];
+  const setAside: History['setAside'] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let reason: string;
+    try {
+      const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const version = (raw as { schemaVersion?: unknown })?.schemaVersion;
+      if (typeof version === 'number' && version > HISTORY_SCHEMA_VERSION) {
+        throw new UserError(
+          `${file} was written by a newer mlprep (history schemaVersion ${version}, this one reads ${HISTORY_SCHEMA_VERSION}); upgrade mlprep — the file is left as it is`,
+        );
+      }
+      const parsed = SessionFile.safeParse(raw);
+      if (parsed.success) {
+        const { schemaVersion: _v, ...record } = parsed.data;
+        sessions.push(record as SessionRecordT);
+        continue;
+      }
+      const issue = parsed.error.issues[0]!;
+      reason = `${issue.path.join('.') || 'file'}: ${issue.message}`;
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      reason = e instanceof SyntaxError ? `not valid JSON (${e.message})` : `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    }
+    const movedTo = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      renameSync(file, movedTo);
+      setAside.push({ file, movedTo, reason });
+    } catch {
+      setAside.push({ file, movedTo: file, reason: `${reason}; could not be moved aside` });
+    }
+  }
+  sessions.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return { sessions, setAside };
+}
+
+/** Per-question attempts and last score (self-assessed where disputed), for choosing questions. */
+export function questionStats(sessions: readonly SessionRecordT[]): Map<string, QuestionStats> {
+  const stats = new Map<string, QuestionStats>();
+  for (const s of sessions) {
+    for (const a of s.answers) {
+      if (a.followupId !== undefined || a.score === null) continue;
+      const prev = stats.get(a.questionId) ?? { attempts: 0 };
+      stats.set(a.questionId, { ...prev, attempts: prev.attempts + 1, lastScore: a.selfScore ?? a.score });
+    }
+  }
+  return stats;
+}

@@ -1,0 +1,64 @@
+import * as z from 'zod';
+
+/**
+ * The history format on disk: one JSON file per session. The same shapes make
+ * up the export (see DESIGN.md); `schemaVersion` is checked on read so that an
+ * older mlprep never overwrites what a newer one wrote.
+ */
+export const HISTORY_SCHEMA_VERSION = 1;
+
+export const PointRecord = z.object({
+  point: z.string(),
+  pointId: z.string(),
+  weight: z.number(),
+  required: z.boolean(),
+  hit: z.boolean(),
+  credit: z.number(),
+  evidence: z.string().optional(),
+});
+
+export const AnswerRecord = z.object({
+  questionId: z.string(),
+  followupId: z.string().optional().describe('Set for answers to a follow-up; "why" for the generic follow-up.'),
+  topic: z.string(),
+  prompt: z.string(),
+  answer: z.string(),
+  score: z.number().min(0).max(1).nullable().describe("The scorer's verdict; null for the generic follow-up, which has no rubric."),
+  verdict: z.string().optional(),
+  points: z.array(PointRecord),
+  misconceptions: z.array(z.object({ misconception: z.string(), penalty: z.number(), evidence: z.string() })),
+  secondsTaken: z.number().min(0),
+  timedOut: z.boolean(),
+  skipped: z.boolean(),
+  interrupted: z.boolean().optional(),
+  overrides: z.array(z.object({ pointId: z.string(), hit: z.literal(true), source: z.literal('self'), at: z.string() })),
+  selfScore: z.number().min(0).max(1).optional(),
+  answeredAt: z.string(),
+});
+
+export const SessionSettings = z.object({
+  count: z.number(),
+  topics: z.array(z.string()),
+  difficulty: z.array(z.string()),
+  seed: z.number(),
+  lang: z.enum(['en', 'zh']),
+  followups: z.number(),
+  minutes: z.number().optional(),
+  timeLimit: z.number().optional(),
+  mode: z.enum(['interactive', 'answers-file']),
+  banks: z.array(z.string()),
+});
+
+export const SessionRecord = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  completed: z.boolean(),
+  endReason: z.enum(['done', 'quit', 'time']).optional(),
+  settings: SessionSettings,
+  answers: z.array(AnswerRecord),
+});
+
+export const SessionFile = SessionRecord.extend({ schemaVersion: z.number().int() });
+
+export type SessionRecordT = z.output<typeof SessionRecord>;

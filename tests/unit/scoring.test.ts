@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { RubricT } from '../../src/bank/schema.js';
+import { compileRubric, scoreAnswer } from '../../src/scoring/score.js';
+import { foldText } from '../../src/scoring/normalize.js';
+
+type P = { id: string; weight?: number; required?: boolean; aliases?: string[]; all?: string[][] };
+function rubric(points: P[], misconceptions: (P & { penalty?: number })[] = []): RubricT {
+  return {
+    points: points.map((p) => ({ text: p.id, weight: 1, required: false, ...p })),
+    misconceptions: misconceptions.map((m) => ({ text: m.id, penalty: 0.2, ...m })),
+  } as RubricT;
+}
+function score(r: RubricT, answer: string, prompt = 'Explain it.', numeric?: { value: number; tolerance: number; weight: number }) {
+  return scoreAnswer(compileRubric(r, [prompt], numeric), answer);
+}
+const hitIds = (r: ReturnType<typeof score>) => r.points.filter((p) => p.hit).map((p) => p.id);
+
+const bn = rubric([
+  { id: 'normalize', weight: 2, required: true, all: [['normalize', '归一化', '标准化'], ['mean', 'variance', '均值', '方差']] },
+  { id: 'gamma-beta', aliases: ['gamma and beta', 'learnable scale', 'γ和β', '可学习的缩放'] },
+  { id: 'higher-lr', aliases: ['higher learning rate', 'larger learning rate', '更大的学习率'] },
+  { id: 'minibatch', aliases: ['mini-batch statistics', '小批量'] },
+  { id: 'vanishing', aliases: ['vanishing gradient', '梯度消失'] },
+]);
+
+describe('folding: case, width, script', () => {
+  it('ignores case and full-width letters and punctuation', () => {
+    expect(hitIds(score(bn, 'ＢＮ ＮＯＲＭＡＬＩＺＥＳ each feature to zero ＭＥＡＮ and unit variance．'))).toContain('normalize');
+  });
+  it('reads Traditional Chinese as Simplified', () => {
+    expect(hitIds(score(bn, '它把每個特徵歸一化到均值為0、方差為1，並且可以用更大的學習率。'))).toEqual(['normalize', 'higher-lr']);
+  });
+  it('folding is idempotent', () => {
+    for (const s of ['Ｆｕｌｌ－ｗｉｄｔｈ', '過擬合', "doesn't", 'e.g. this']) expect(foldText(foldText(s))).toBe(foldText(s));
+  });
+});
+
+describe('English word forms and spelling', () => {
+  it.each(['normalizes', 'normalised', 'normalization', 'normalising', 'normalisation'])('"%s" matches the alias "normalize"', (w) => {
+    expect(hitIds(score(bn, `It ${w} the activations using the batch mean.`))).toContain('normalize');
+  });
+  it.each(['mini-batch statistics', 'minibatch statistics', 'mini batch statistic'])('hyphen and space variants: "%s"', (w) => {
+    expect(hitIds(score(bn, `It is computed from the ${w} during training.`))).toContain('minibatch');
+  });
+});
+
+describe('typos', () => {
+  it('tolerates one wrong letter in a word of 5-8 letters and two in longer words', () => {
+    expect(hitIds(score(bn, 'It normalzes inputs to zero mean.'))).toContain('normalize');
+    expect(hitIds(score(bn, 'It helps against the vanishng gradient problem.'))).toContain('vanishing');
+  });
+  it('never corrects short words, acronyms or numbers: L1/L2 and ReLU/GELU stay apart', () => {
+    const r = rubric([{ id: 'l1', aliases: ['L1'] }, { id: 'relu', aliases: ['ReLU'] }, { id: 'n', aliases: ['128'] }]);
+    expect(hitIds(score(r, 'We use L2 weight decay, GELU activations and 129 units, and it works.'))).toEqual([]);
+    expect(hitIds(score(r, 'We use L1 weight decay, ReLU activations and 128 units, and it works.'))).toEqual(['l1', 'relu', 'n']);
+  });
+});
+
+describe('Chinese text without spaces', () => {
+  it('finds aliases inside running Chinese text', () => {
+    expect(hitIds(score(bn, '批归一化能缓解梯度消失的问题，因为输入被拉回了均值附近并做了标准化。'))).toEqual(['normalize', 'vanishing']);
+  });
+});
+
+describe('several terms in one sentence', () => {
+  it('full credit when the terms are stated together, half when split across sentences', () => {
+    const together = score(bn, 'BN normalizes each activation with the batch mean and variance.');
+    expect(together.points.find((p) => p.id === 'normalize')!.credit).toBe(1);
+    const split = score(bn, 'BN is a way to normalize things. The mean is computed over the batch.');
+    expect(split.points.find((p) => p.id === 'normalize')!.credit).toBe(0.5);
+    expect(score(bn, '批归一化会做标准化。它用到了批次的均值。').points[0]!.credit).toBe(0.5);
+  });
+});
+
+describe('negation', () => {
+  it('a negated claim earns nothing, in English', () => {
+    expect(hitIds(score(bn, 'It does not normalize the activations to zero mean.'))).toEqual([]);
+    expect(hitIds(score(bn, "It doesn't let you use a higher learning rate."))).toEqual([]);
+    expect(hitIds(score(bn, 'It lets you use a higher learning rate.'))).toEqual(['higher-lr']);
+  });
+  it('a negated claim earns nothing, in Chinese', () => {
+    const r = rubric([{ id: 'var', aliases: ['降低方差'] }]);
+    expect(hitIds(score(r, '这种做法不会降低方差。'))).toEqual([]);
+    expect(hitIds(score(r, '這種做法並不能降低方差。'))).toEqual([]);
+    expect(hitIds(score(r, '这种做法会降低方差。'))).toEqual(['var']);
+  });
+  it('words that merely start with a negation character are not negations', () => {
+    const r = rubric([{ id: 'nonlin', aliases: ['拟合复杂函数'] }]);
+    expect(hitIds(score(r, '非线性激活让网络可以拟合复杂函数。'))).toEqual(['nonlin']);
+  });
+  it('negation ends at the clause: "not X, but Y" credits Y', () => {
+    const r = rubric([{ id: 'var', aliases: ['reduces variance'] }]);
+    expect(hitIds(score(r, 'Bagging does not reduce bias much, but it reduces variance.'))).toEqual(['var']);
+  });
+  it('a stated misconception costs its penalty; a denied one does not', () => {
+    const r = rubric(
+      [{ id: 'a', aliases: ['running average'] }],
+      [{ id: 'm', penalty: 0.3, all: [['dropout'], ['at inference', 'at test time']] }],
+    );
+    const wrong = score(r, 'At test time we keep a running average, and dropout is applied at inference too.');
+    expect(wrong.misconceptions.map((m) => m.id)).toEqual(['m']);
+    expect(wrong.score).toBeCloseTo(0.7);
+    const right = score(r, 'At test time we keep a running average. Dropout is not used at inference.');
+    expect(right.misconceptions).toEqual([]);
+    expect(right.score).toBe(1);
+  });
+});
+
+describe('weights, required points, partial credit', () => {
+  it('weights the points and counts each once however often it is said', () => {
+    const r = score(bn, 'BN normalizes with the batch mean. It allows a higher learning rate. A higher learning rate, a higher learning rate!');
+    expect(r.score).toBeCloseTo(3 / 6, 2);
+  });
+  it('missing a required point caps the score', () => {
+    const r = score(bn, 'It gives a learnable scale. It allows a higher learning rate. It uses mini-batch statistics. It fixes the vanishing gradient.');
+    expect(r.cappedBy).toEqual(['normalize']);
+    expect(r.score).toBe(0.25);
+    expect(r.verdict).toMatch(/required point is missing/);
+  });
+  it('explains itself: each point with the words that earned it', () => {
+    const r = score(bn, 'Batch norm uses a learnable scale so the network can undo it.');
+    const p = r.points.find((x) => x.id === 'gamma-beta')!;
+    expect(p.evidence).toBe('learnable scale');
+    expect(r.points.find((x) => x.id === 'higher-lr')!.evidence).toBeUndefined();
+  });
+});
+
+describe('not fooled', () => {
+  const prompt = 'What is batch normalization, and why does it help training?';
+  it('a bare list of rubric terms scores below 0.3', () => {
+    expect(score(bn, 'normalize, mean, variance, gamma and beta, higher learning rate, mini-batch statistics, vanishing gradient', prompt).score).toBeLessThan(0.3);
+    expect(score(bn, '归一化、均值、方差、γ和β、更大的学习率、小批量、梯度消失', prompt).score).toBeLessThan(0.3);
+  });
+  it('the prompt pasted back earns nothing', () => {
+    const r = rubric([{ id: 'bn', required: true, aliases: ['batch normalization', 'training'] }, { id: 'x', aliases: ['mean'] }]);
+    expect(score(r, prompt, prompt).score).toBe(0);
+    expect(score(r, 'Batch normalization is what helps training, that is why it is used.', prompt).score).toBeLessThan(0.3);
+  });
+  it('a fluent answer to another question scores below 0.3', () => {
+    expect(score(bn, 'Precision is the share of predicted positives that are correct, while recall is the share of actual positives that are found.', prompt).score).toBeLessThan(0.3);
+  });
+});
+
+describe('numeric answers', () => {
+  const r = rubric([{ id: 'formula', aliases: ['divided by', 'dataset size / batch size', '除以'] }]);
+  const num = { value: 50, tolerance: 0, weight: 3 };
+  const p = '10,000 images, batch size 200: how many iterations per epoch?';
+  it.each(['50', '50.0', '5e1', 'about 50 iterations', '大约 50 次迭代', '50 iterations: 10000 divided by 200'])('accepts %s', (a) => {
+    expect(score(r, a, p, num).points[0]!.hit).toBe(true);
+  });
+  it('rejects a wrong number and numbers copied from the question', () => {
+    expect(score(r, '40', p, num).points[0]!.hit).toBe(false);
+    expect(score(r, '200', p, num).points[0]!.hit).toBe(false);
+    expect(score(r, 'It is 10000 / 200 = 50.', p, num).points[0]!.hit).toBe(true);
+    expect(score(r, 'The answer is 40, or maybe 60.', p, num).score).toBe(0);
+  });
+  it('uses the tolerance', () => {
+    expect(score(r, '49.6', p, { ...num, tolerance: 0.5 }).points[0]!.hit).toBe(true);
+    expect(score(r, '49.4', p, { ...num, tolerance: 0.5 }).points[0]!.hit).toBe(false);
+  });
+});
