@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../errors.js';
-import { buildBank, type Bank, type SourceText } from './bank.js';
+import { buildBank, type Bank, type BankQuestion, type BankTopic, type SourceText } from './bank.js';
+import { cacheDir } from '../store/paths.js';
 import { formatProblem, type Problem } from './problems.js';
 import { MAX_BANK_FILE_BYTES } from './parse.js';
 
@@ -82,25 +85,63 @@ export interface LoadOptions {
   builtin?: boolean;
 }
 
-/** Reads and validates the bank; problems come back, never thrown. */
-export function loadBankFiles(targets: readonly string[]): { bank: Bank; problems: Problem[]; files: string[] } {
+function uniqueFiles(targets: readonly string[]): string[] {
   const seen = new Set<string>();
-  const files = targets.flatMap(findBankFiles).filter((f) => {
+  return targets.flatMap(findBankFiles).filter((f) => {
     const real = realpathSync(f);
     if (seen.has(real)) return false;
     seen.add(real);
     return true;
   });
+}
+
+/** Reads and validates the bank; problems come back, never thrown. */
+export function loadBankFiles(targets: readonly string[]): { bank: Bank; problems: Problem[]; files: string[] } {
+  const files = uniqueFiles(targets);
   const { sources, problems: readProblems } = readSources(files);
   const seeds = new Set(readSeedItems().map((s) => s.id));
   const { bank, problems } = buildBank(sources, seeds);
   return { bank, problems: [...readProblems, ...problems], files };
 }
 
-/** Loads the built-in bank plus `--bank` directories, or fails with every problem listed. */
+const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function index(topics: BankTopic[], questions: BankQuestion[]): Bank {
+  return {
+    topics,
+    questions,
+    topicBySlug: new Map(topics.map((t) => [t.slug, t])),
+    questionById: new Map(questions.map((q) => [q.id, q])),
+  };
+}
+
+/**
+ * Loads the built-in bank plus `--bank` directories, or fails with every
+ * problem listed. A bank that validated before is read from a cache keyed by
+ * the hash of every file's name and content (and mlprep's version), so a warm
+ * start skips YAML parsing and validation; any change to any file misses it.
+ */
 export function loadBank(opts: LoadOptions = {}): Bank {
   const targets = [...(opts.builtin === false ? [] : [BUILTIN_BANK_DIR]), ...(opts.banks ?? [])];
-  const { bank, problems } = loadBankFiles(targets);
+  const files = uniqueFiles(targets);
+  const { sources, problems: readProblems } = readSources(files);
+  const seedText = readFileSync(SEED_ITEMS_FILE, 'utf8');
+  const hash = createHash('sha256').update(VERSION).update('\0').update(seedText);
+  for (const s of sources) hash.update('\0').update(s.file).update('\0').update(s.text);
+  const key = hash.digest('hex').slice(0, 32);
+  const cacheFile = path.join(cacheDir(), `bank-${key}.json`);
+
+  if (readProblems.length === 0) {
+    try {
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { topics: BankTopic[]; questions: BankQuestion[] };
+      if (Array.isArray(cached.topics) && Array.isArray(cached.questions)) return index(cached.topics, cached.questions);
+    } catch {
+      // No cache, or an unreadable one: build the bank below.
+    }
+  }
+  const seeds = new Set((parseYaml(seedText) as { items: SeedItem[] }).items.map((s) => s.id));
+  const { bank, problems: bankProblems } = buildBank(sources, seeds);
+  const problems = [...readProblems, ...bankProblems];
   if (problems.length > 0) {
     const n = problems.length;
     throw new UserError(
@@ -109,5 +150,24 @@ export function loadBank(opts: LoadOptions = {}): Bank {
       problems.slice(0, 10).map(formatProblem),
     );
   }
+  writeCache(cacheFile, bank);
   return bank;
+}
+
+/** Best effort: a cache that cannot be written only costs the next start some time. */
+function writeCache(file: string, bank: Bank): void {
+  try {
+    const dir = path.dirname(file);
+    mkdirSync(dir, { recursive: true });
+    // Keep only the newest few banks (editing a bank leaves old keys behind).
+    const old = readdirSync(dir)
+      .filter((n) => n.startsWith('bank-') && n.endsWith('.json'))
+      .map((n) => ({ n, t: statSync(path.join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(4);
+    for (const o of old) unlinkSync(path.join(dir, o.n));
+    writeFileAtomic.sync(file, JSON.stringify({ topics: bank.topics, questions: bank.questions }));
+  } catch {
+    // Ignored on purpose.
+  }
 }

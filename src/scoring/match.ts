@@ -102,9 +102,20 @@ function zhNegationAt(text: string, offset: number): boolean {
   return !ZH_NOT_NEGATIONS.some((w) => rest.startsWith(w) || text.slice(Math.max(0, offset - 1), offset + 3).startsWith(w));
 }
 
+/** Prefixes that turn a hyphenated word into another concept: "non-linear" is not "linear". */
+const EN_PREFIXES = new Set(['non', 'cross', 'anti', 'semi', 'un', 'de', 'counter', 'pseudo', 'quasi', 'in', 'im', 'dis']);
+const ZH_ADJACENT = new Set([...'非不无未没']);
+
 /** Is the span from..to negated by a cue before it in its clause? Cues inside the span do not count. */
 export function isNegated(a: Analyzed, from: number): boolean {
-  const clause = a.tokens[from]!.clause;
+  const first = a.tokens[from]!;
+  const prev = a.tokens[from - 1];
+  // Part of a negating compound: non-linear, cross-entropy, 非线性, 不平衡.
+  if (prev && prev.clause === first.clause) {
+    if (first.kind === 'word' && prev.kind === 'word' && EN_PREFIXES.has(prev.text) && a.text.slice(prev.end, first.start) === '-') return true;
+    if (first.kind === 'cjk' && prev.kind === 'cjk' && ZH_ADJACENT.has(prev.text) && prev.end === first.start) return true;
+  }
+  const clause = first.clause;
   let words = 0;
   let chars = 0;
   for (let i = from - 1; i >= 0; i--) {

@@ -33,11 +33,21 @@ const doubled = /([bdfgkmnprt])\1$/;
 const keep = new Set(['embed', 'embeds']);
 
 const cache = new Map<string, string>();
+let impl: (word: string) => string = stemUncached;
+
+/**
+ * Swaps the stemmer (bench/scoring.js compares this one with Porter's on the
+ * development set). Clears the cache; not for use while scoring.
+ */
+export function useStemmer(fn: ((word: string) => string) | undefined): void {
+  impl = fn ?? stemUncached;
+  cache.clear();
+}
 
 export function stem(word: string): string {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const out = stemUncached(word);
+  const out = impl(word);
   if (cache.size < 50_000) cache.set(word, out);
   return out;
 }

@@ -10,3 +10,9 @@ export function dataHome(env: NodeJS.ProcessEnv = process.env): string {
 export function sessionsDir(home: string): string {
   return path.join(home, 'sessions');
 }
+
+/** Where derived, disposable data (the validated-bank cache) lives. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.MLPREP_HOME?.trim();
+  return home ? path.join(path.resolve(home), 'cache') : envPaths('mlprep', { suffix: '' }).cache;
+}

@@ -159,3 +159,18 @@ describe('numeric answers', () => {
     expect(score(r, '49.4', p, { ...num, tolerance: 0.5 }).points[0]!.hit).toBe(false);
   });
 });
+
+describe('compounds that change the meaning', () => {
+  it('"non-linear" does not earn "linear", "cross-entropy" does not earn "entropy"; 非线性 does not earn 线性', () => {
+    const r = rubric([{ id: 'lin', aliases: ['linear', '线性'] }, { id: 'ent', aliases: ['entropy', '熵'] }]);
+    expect(hitIds(score(r, 'The activation is non-linear and we train with cross-entropy.'))).toEqual([]);
+    expect(hitIds(score(r, '这个激活是非线性的。'))).toEqual([]);
+    expect(hitIds(score(r, 'The model is linear and we measure the entropy of the split.'))).toEqual(['lin', 'ent']);
+    expect(hitIds(score(r, '这个模型是线性的，用熵来衡量。'))).toEqual(['lin', 'ent']);
+  });
+  it('"不平衡" does not earn "平衡"', () => {
+    const r = rubric([{ id: 'bal', aliases: ['平衡'] }]);
+    expect(hitIds(score(r, '数据是不平衡的。'))).toEqual([]);
+    expect(hitIds(score(r, '我们需要在二者之间取得平衡。'))).toEqual(['bal']);
+  });
+});
