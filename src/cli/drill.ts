@@ -12,7 +12,8 @@ import { selectQuestions } from '../drill/select.js';
 import { reduce, startSession, type SessionContext, type SessionSettings, type SessionState } from '../drill/session.js';
 import { EXIT, UserError } from '../errors.js';
 import { gradeAnswer } from '../scoring/index.js';
-import { loadHistory, questionStats, saveSession, toRecord } from '../store/history.js';
+import { loadHistory, saveSession, toRecord } from '../store/history.js';
+import { progress } from '../drill/progress.js';
 import { dataHome, sessionsDir } from '../store/paths.js';
 import { renderReport } from '../ui/report.js';
 import type { Output } from '../ui/output.js';
@@ -29,6 +30,7 @@ export interface DrillOptions {
   time?: number;
   answers?: string;
   json?: boolean;
+  due?: boolean;
 }
 
 const AnswersFile = z.record(
@@ -91,8 +93,10 @@ function runFromFile(s: SessionState, answers: Answers, ctx: SessionContext, per
   return s;
 }
 
-export const run: Action<DrillOptions> = async (_args, opts, io) => {
-  const bank = loadBank({ banks: opts.bank });
+export const run: Action<DrillOptions> = async (_args, opts, io) => runDrill(loadBank({ banks: opts.bank }), opts, io);
+
+/** A drill session; `topic --quiz` runs one too, as cram mode (outside the schedule). */
+export async function runDrill(bank: Bank, opts: DrillOptions & { bank: string[] }, io: Output, extra: { cram?: boolean } = {}): Promise<number> {
   const topics = (opts.topic ?? []).map((t) => resolveTopic(bank, t).slug);
   const difficulty = (opts.difficulty ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
   for (const d of difficulty) {
@@ -108,17 +112,28 @@ export const run: Action<DrillOptions> = async (_args, opts, io) => {
 
   const answers = opts.answers ? readAnswersFile(opts.answers, bank) : undefined;
   const seed = opts.seed ?? randomBytes(4).readUInt32LE(0);
-  const explicitSelection = opts.count !== undefined || topics.length > 0 || difficulty.length > 0 || opts.seed !== undefined;
+  const explicitSelection = opts.count !== undefined || topics.length > 0 || difficulty.length > 0 || opts.seed !== undefined || opts.due;
   let plan: BankQuestion[];
+  const now = new Date();
   if (answers && !explicitSelection) {
     plan = [...answers.keys()].map((id) => bank.questionById.get(id)!);
   } else {
-    plan = selectQuestions(bank.questions, questionStats(history.sessions), {
+    const p = progress(bank, history.sessions, now);
+    plan = selectQuestions(bank.questions, p.questions, {
       count: opts.count ?? 5,
       topics,
       difficulty: difficulty as Difficulty[],
       seed,
+      now,
+      ...(opts.due ? { dueOnly: true } : {}),
+      // Cram mode drills one topic on its own terms: weakest and unseen first, due or not.
+      ...(extra.cram ? {} : { topicMastery: new Map(p.topics.filter((t) => t.seen > 0).map((t) => [t.topic, t.mastery])) }),
     });
+    if (plan.length === 0 && opts.due) {
+      const next = [...p.schedule.values()].map((c) => c.due).sort()[0];
+      io.err(next ? `Nothing is due for review; the next review is due ${next.slice(0, 16).replace('T', ' ')} UTC.` : 'Nothing is due for review yet: run `mlprep drill` first.');
+      return EXIT.ok;
+    }
   }
   if (plan.length === 0) throw new UserError('no questions match these options (see `mlprep topics`)');
 
@@ -132,6 +147,8 @@ export const run: Action<DrillOptions> = async (_args, opts, io) => {
     ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}),
     ...(opts.time !== undefined ? { timeLimit: opts.time } : {}),
     mode: answers ? 'answers-file' : 'interactive',
+    ...(extra.cram ? { cram: true } : {}),
+    ...(opts.due ? { due: true } : {}),
     banks: opts.bank.map((b) => path.resolve(b)),
   };
   const started = new Date();
@@ -172,7 +189,7 @@ export const run: Action<DrillOptions> = async (_args, opts, io) => {
     return EXIT.failure;
   }
   return EXIT.ok;
-};
+}
 
 function banner(io: Output, s: SessionState, bank: Bank): void {
   const minutes = Math.max(1, Math.round(s.plan.reduce((t, id) => t + (s.settings.timeLimit ?? bank.questionById.get(id)!.timeLimit), 0) / 60));

@@ -59,7 +59,8 @@ export function buildProgram(io: Output, onRun: (p: Promise<number | void>) => v
       'after',
       examples([
         'mlprep drill                      # a 5-question mock interview',
-        'mlprep list --topic bias-variance # the questions of one topic',
+        'mlprep topic bias-variance        # review one topic',
+        'mlprep stats                      # your progress',
         'mlprep validate ./my-bank         # check your own bank files',
       ]) + '\nEnvironment:\n  MLPREP_HOME   where history is kept (default: the platform data directory)\n  NO_COLOR      disable colours\n',
     );
@@ -85,12 +86,14 @@ export function buildProgram(io: Output, onRun: (p: Promise<number | void>) => v
     .option('--followups <n>', 'follow-up "why?" questions after each answer', intArg('--followups', 0, 5), 2)
     .option('--time <seconds>', 'time per answer, overriding each question\'s own limit', intArg('--time', 5, 3600))
     .option('--minutes <m>', 'cap the whole session at this many minutes', intArg('--minutes', 1, 600))
+    .option('--due', 'only questions due for review')
     .option('--answers <file>', 'answer from a YAML/JSON file instead of the keyboard')
     .option('--json', 'print the session report as JSON')
     .addHelpText(
       'after',
       examples([
-        'mlprep drill                          # 5 questions, weak and unseen ones first',
+        'mlprep drill                          # 5 questions: due ones, then weak topics, then new ones',
+        'mlprep drill --due                    # only the reviews that are due',
         'mlprep drill -n 3 --topic gradients   # 3 questions on one topic',
         'mlprep drill --lang zh --minutes 10   # in Chinese, at most 10 minutes',
         'mlprep drill --answers answers.yaml --json',
@@ -110,6 +113,61 @@ with them, questions are chosen as usual and those missing from the file count a
 `,
     )
     .action(lazy(() => import('./drill.js')));
+
+  program
+    .command('topic')
+    .description('review one topic: questions, key points, model answers and your history')
+    .argument('<name...>', 'topic slug, alias or title (e.g. bias-variance, "bias variance", 偏差方差)')
+    .option('--quiz', 'drill this topic only (cram mode: does not move the review schedule)')
+    .addOption(new Option('--lang <lang>', 'language of prompts, points and answers').choices(['en', 'zh']).default('en'))
+    .option('-n, --count <n>', 'with --quiz: number of questions (default: 5)', intArg('--count', 1, 200))
+    .option('--followups <n>', 'with --quiz: follow-up "why?" questions per answer', intArg('--followups', 0, 5), 2)
+    .option('--time <seconds>', 'with --quiz: time per answer', intArg('--time', 5, 3600))
+    .option('--answers <file>', 'with --quiz: answer from a file')
+    .option('--json', 'print JSON (with --quiz: the session report)')
+    .addHelpText(
+      'after',
+      examples(['mlprep topic bias-variance', 'mlprep topic "bias variance" --lang zh', 'mlprep topic 偏差方差', 'mlprep topic gradients --quiz -n 3']) +
+        '\nAn unknown name exits with status 2 and suggests the nearest topics.\n',
+    )
+    .action(lazy(() => import('./topic.js')));
+
+  program
+    .command('stats')
+    .description('progress at a glance: mastery per topic, score over time, streak, reviews due')
+    .option('--json', 'print the same figures as JSON')
+    .addHelpText('after', examples(['mlprep stats', 'NO_COLOR=1 mlprep stats   # plain characters', 'mlprep stats --json']))
+    .action(lazy(() => import('./stats.js')));
+
+  program
+    .command('export')
+    .description('write your history (sessions, answers, overrides, schedule) as JSON or CSV')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .option('--since <date>', 'only sessions started on or after this date (e.g. 2026-11-01)')
+    .option('--schema', 'print the JSON Schema of the export')
+    .addOption(new Option('--format <format>', 'json (the versioned contract) or csv (one row per answer)').choices(['json', 'csv']).default('json'))
+    .option('--anki <file>', 'write the bank as a tab-separated file for Anki (front, back, tags)')
+    .option('-t, --topic <topic>', 'with --anki: only this topic (repeatable)', collect)
+    .addOption(new Option('--lang <lang>', 'with --anki: card language').choices(['en', 'zh']).default('en'))
+    .option('--review-log <file>', 'write the review log as CSV for the FSRS optimizer')
+    .addHelpText(
+      'after',
+      examples([
+        'mlprep export --out history.json',
+        'mlprep export --since 2026-11-01 --format csv > answers.csv',
+        'mlprep export --schema',
+        'mlprep export --anki cards.txt --topic bias-variance',
+        'mlprep export --review-log revlog.csv',
+      ]),
+    )
+    .action(lazy(() => import('./export.js')));
+
+  program
+    .command('import')
+    .description('merge an export from another machine into your history')
+    .argument('<file>', 'a file written by mlprep export')
+    .addHelpText('after', examples(['mlprep import history.json']) + '\nImporting the same file twice adds nothing. A file from a newer mlprep is refused.\n')
+    .action(lazy(() => import('./import.js')));
 
   program
     .command('list')

@@ -1,13 +1,21 @@
 import { loadBank } from '../bank/load.js';
+import { progress } from '../drill/progress.js';
+import { loadHistory } from '../store/history.js';
+import { dataHome } from '../store/paths.js';
 import { pad, sanitize, truncate } from '../ui/output.js';
+import { bar } from '../ui/charts.js';
 import type { Action } from './main.js';
 
 export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
   const bank = loadBank({ banks: opts.bank });
-  const counts = new Map<string, number>();
-  for (const q of bank.questions) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
+  const history = loadHistory(dataHome());
+  for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
+  const p = progress(bank, history.sessions, new Date());
   const rows = bank.topics
-    .map((t) => ({ slug: t.slug, title: t.title, aliases: t.aliases, questions: counts.get(t.slug) ?? 0 }))
+    .map((t) => {
+      const tp = p.topics.find((x) => x.topic === t.slug)!;
+      return { slug: t.slug, title: t.title, aliases: t.aliases, questions: tp.questions, seen: tp.seen, mastery: tp.mastery, due: tp.due };
+    })
     .sort((a, b) => a.slug.localeCompare(b.slug));
   if (opts.json) {
     io.out(JSON.stringify(rows, null, 2));
@@ -15,10 +23,12 @@ export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
   }
   const c = io.color;
   const w = Math.max(...rows.map((r) => r.slug.length), 5);
-  io.out(c.bold(`${pad('topic', w)}  questions  title`));
+  const color = c.level > 0;
+  io.out(c.bold(`${pad('topic', w)}  questions  mastery         due  title`));
   for (const r of rows) {
-    const title = `${r.title.en} · ${r.title.zh}`;
-    io.out(`${pad(r.slug, w)}  ${pad(String(r.questions).padStart(9), 9)}  ${sanitize(truncate(title, Math.max(10, io.columns - w - 13)))}`);
+    const fixed = `${pad(r.slug, w)}  ${String(r.questions).padStart(9)}  ${bar(r.mastery, 10, color)} ${String(Math.round(r.mastery * 100)).padStart(3)}%  ${String(r.due).padStart(3)}  `;
+    const room = io.columns - fixed.length;
+    io.out(fixed + (room > 8 ? sanitize(truncate(`${r.title.en} · ${r.title.zh}`, room)) : ''));
   }
-  io.err(c.dim(`${rows.length} topics, ${bank.questions.length} questions · review one with: mlprep topic <slug>`));
+  io.err(c.dim(`${rows.length} topics, ${bank.questions.length} questions, ${p.dueNow} due · review one with: mlprep topic <slug>`));
 };

@@ -17,7 +17,11 @@ export interface SelectOptions {
   /** Only questions due for review (needs a schedule). */
   dueOnly?: boolean;
   now?: Date;
+  /** Mastery (0..1) of the topics practised so far; topics under WEAK_TOPIC come early. */
+  topicMastery?: ReadonlyMap<string, number>;
 }
+
+export const WEAK_TOPIC = 0.7;
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same session. */
 export function rng(seed: number): () => number {
@@ -43,8 +47,9 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 /**
  * Chooses the questions of a session. Pure: the same bank, history and seed
  * give the same plan. Due reviews come first (most overdue first), then
- * questions never seen, then those scored lowest last time; ties are broken by
- * a seeded shuffle, and no two consecutive picks share a topic when avoidable.
+ * questions of weak topics (weakest topic, lowest last score first), then
+ * questions never seen, then the rest by last score; ties are broken by a
+ * seeded shuffle, and no two consecutive picks share a topic when avoidable.
  */
 export function selectQuestions(
   questions: readonly BankQuestion[],
@@ -62,8 +67,10 @@ export function selectQuestions(
   const rank = (q: BankQuestion): [number, number] => {
     const s = stats.get(q.id);
     if (s?.due && s.due <= now) return [0, Date.parse(s.due)];
-    if (!s || s.attempts === 0) return [1, 0];
-    return [2, s.lastScore ?? 0];
+    const mastery = opts.topicMastery?.get(q.topic);
+    if (mastery !== undefined && mastery < WEAK_TOPIC) return [1, mastery * 10 + (s?.lastScore ?? 0)];
+    if (!s || s.attempts === 0) return [2, 0];
+    return [3, s.lastScore ?? 0];
   };
   const eligible = opts.dueOnly ? pool.filter((q) => rank(q)[0] === 0) : pool;
   const ranked = eligible

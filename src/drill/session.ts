@@ -20,6 +20,10 @@ export interface SessionSettings {
   minutes?: number;
   timeLimit?: number;
   mode: 'interactive' | 'answers-file';
+  /** A `topic --quiz` session: outside the review schedule. */
+  cram?: boolean;
+  /** `drill --due`: only questions due for review. */
+  due?: boolean;
   banks: string[];
 }
 

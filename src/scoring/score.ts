@@ -13,6 +13,7 @@ import { gradeNumber, type NumericSpec } from './numeric.js';
  */
 
 export const REQUIRED_CAP = 0.25;
+
 export const LISTED_CREDIT = 0.25;
 export const SPLIT_CREDIT = 0.5;
 

@@ -3,7 +3,6 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors.js';
 import type { SessionState } from '../drill/session.js';
-import type { QuestionStats } from '../drill/select.js';
 import { sessionsDir } from './paths.js';
 import { HISTORY_SCHEMA_VERSION, SessionFile, type SessionRecordT } from './records.js';
 
@@ -25,10 +24,15 @@ export function toRecord(s: SessionState): SessionRecordT {
  * kill at any moment leaves either the previous version or the new one.
  */
 export function saveSession(home: string, s: SessionState): void {
+  saveRecord(home, toRecord(s));
+}
+
+export function saveRecord(home: string, record: SessionRecordT): void {
+  if (!/^[\w.-]+$/.test(record.id)) throw new UserError(`session id "${record.id}" cannot be a file name`);
   const dir = sessionsDir(home);
   mkdirSync(dir, { recursive: true });
-  const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, ...toRecord(s) }, null, 1) + '\n';
-  writeFileAtomic.sync(path.join(dir, `${s.id}.json`), body, { fsync: true });
+  const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, ...record }, null, 1) + '\n';
+  writeFileAtomic.sync(path.join(dir, `${record.id}.json`), body, { fsync: true });
 }
 
 export interface History {
@@ -86,17 +90,4 @@ export function loadHistory(home: string, now = new Date()): History {
   }
   sessions.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   return { sessions, setAside };
-}
-
-/** Per-question attempts and last score (self-assessed where disputed), for choosing questions. */
-export function questionStats(sessions: readonly SessionRecordT[]): Map<string, QuestionStats> {
-  const stats = new Map<string, QuestionStats>();
-  for (const s of sessions) {
-    for (const a of s.answers) {
-      if (a.followupId !== undefined || a.score === null) continue;
-      const prev = stats.get(a.questionId) ?? { attempts: 0 };
-      stats.set(a.questionId, { ...prev, attempts: prev.attempts + 1, lastScore: a.selfScore ?? a.score });
-    }
-  }
-  return stats;
 }

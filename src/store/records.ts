@@ -46,6 +46,8 @@ export const SessionSettings = z.object({
   minutes: z.number().optional(),
   timeLimit: z.number().optional(),
   mode: z.enum(['interactive', 'answers-file']),
+  cram: z.boolean().optional().describe('A `topic --quiz` session: outside the review schedule.'),
+  due: z.boolean().optional().describe('`drill --due`: only questions due for review.'),
   banks: z.array(z.string()),
 });
 
@@ -62,3 +64,41 @@ export const SessionRecord = z.object({
 export const SessionFile = SessionRecord.extend({ schemaVersion: z.number().int() });
 
 export type SessionRecordT = z.output<typeof SessionRecord>;
+
+export const EXPORT_SCHEMA_VERSION = 1;
+
+export const ReviewRecord = z.object({
+  at: z.string(),
+  rating: z.enum(['again', 'hard', 'good', 'easy']),
+  score: z.number(),
+  state: z.enum(['new', 'learning', 'review', 'relearning']),
+  secondsTaken: z.number(),
+  sessionId: z.string(),
+});
+
+export const CardRecord = z.object({
+  card: z.string().describe('The question id, or "<question id>#<follow-up id>" for a follow-up.'),
+  questionId: z.string(),
+  followupId: z.string().optional(),
+  due: z.string(),
+  stability: z.number(),
+  difficulty: z.number(),
+  reps: z.number(),
+  lapses: z.number(),
+  state: z.enum(['new', 'learning', 'review', 'relearning']),
+  lastReview: z.string(),
+  lastScore: z.number(),
+  bestScore: z.number(),
+  reviews: z.array(ReviewRecord),
+});
+
+export const ExportFile = z
+  .object({
+    schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+    exportedAt: z.string(),
+    sessions: z.array(SessionRecord),
+    schedule: z.array(CardRecord).describe('FSRS scheduling state per card, derived from the sessions (recomputed on import).'),
+  })
+  .describe('mlprep history export');
+
+export type ExportFileT = z.output<typeof ExportFile>;
