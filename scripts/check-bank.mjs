@@ -20,8 +20,7 @@ for (const c of selfChecks(bank)) {
   bad++;
   console.log(`SELF ${c.questionId}${c.followupId ? '/' + c.followupId : ''} [${c.lang}] ${c.score}: missed ${c.missed.join(', ')}${c.misconceptions.length ? '; misconceptions ' + c.misconceptions.join(', ') : ''}`);
 }
-for (const d of discrimination(bank)) {
-  if (!(mine(bank.questionById.get(d.answerOf)) || mine(bank.questionById.get(d.scoredOn)))) continue;
+for (const d of discrimination(bank, 0.3, filters.length ? mine : undefined)) {
   bad++;
   console.log(`DISC answer of ${d.answerOf} [${d.lang}] scores ${d.score} on ${d.scoredOn}: hits ${d.hits.join(', ')}`);
 }

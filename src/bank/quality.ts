@@ -112,7 +112,7 @@ export interface Confusion {
 }
 
 /** Model answers that score `threshold` or more on a question of a different topic. */
-export function discrimination(bank: Bank, threshold = 0.3): Confusion[] {
+export function discrimination(bank: Bank, threshold = 0.3, involving?: (q: BankQuestion) => boolean): Confusion[] {
   const out: Confusion[] = [];
   const compiled = bank.questions.map((q) => ({ q, r: compileRubric(q.rubric, [q.prompt.en, q.prompt.zh], q.numeric) }));
   for (const a of bank.questions) {
@@ -121,6 +121,7 @@ export function discrimination(bank: Bank, threshold = 0.3): Confusion[] {
       if (!text) continue;
       for (const { q, r } of compiled) {
         if (q.topic === a.topic) continue;
+        if (involving && !involving(a) && !involving(q)) continue;
         const s = scoreAnswer(r, text);
         if (s.score >= threshold) out.push({ answerOf: a.id, scoredOn: q.id, lang, score: s.score, hits: s.points.filter((p) => p.hit).map((p) => p.id) });
       }

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { analyze, type Analyzed, type Token } from './normalize.js';
+import { MAX_VARIANTS_PER_ALIAS, THESAURUS } from './thesaurus.js';
 
 /**
  * Finding aliases in an analyzed answer: token sequences compared by their
@@ -20,7 +21,49 @@ export interface CompiledAlias {
 export function compileAlias(alias: string): CompiledAlias | undefined {
   const a = analyze(alias);
   if (a.tokens.length === 0) return undefined;
-  return { source: alias, joined: a.tokens.map((t) => t.key).join(''), tokens: a.tokens, hasCjk: a.tokens.some((t) => t.kind === 'cjk') };
+  return fromTokens(alias, a.tokens);
+}
+
+function fromTokens(source: string, tokens: Token[]): CompiledAlias {
+  return { source, joined: tokens.map((t) => t.key).join(''), tokens, hasCjk: tokens.some((t) => t.kind === 'cjk') };
+}
+
+let groups: Token[][][] | undefined;
+function thesaurus(): Token[][][] {
+  groups ??= THESAURUS.map((g) => g.map((m) => analyze(m).tokens).filter((t) => t.length > 0));
+  return groups;
+}
+
+function findRun(haystack: Token[], needle: Token[]): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j]!.key !== needle[j]!.key) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * The alias and its variants: every phrase of the alias that belongs to a
+ * thesaurus group may be replaced by another member of that group.
+ */
+export function compileAliasVariants(alias: string): CompiledAlias[] {
+  const base = compileAlias(alias);
+  if (!base) return [];
+  const out = new Map<string, CompiledAlias>([[base.joined, base]]);
+  for (const group of thesaurus()) {
+    for (const member of group) {
+      const at = findRun(base.tokens, member);
+      if (at < 0) continue;
+      for (const other of group) {
+        if (other === member) continue;
+        const tokens = [...base.tokens.slice(0, at), ...other, ...base.tokens.slice(at + member.length)];
+        const v = fromTokens(alias, tokens);
+        if (!out.has(v.joined)) out.set(v.joined, v);
+        if (out.size >= MAX_VARIANTS_PER_ALIAS) return [...out.values()];
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 export interface Match {
@@ -85,13 +128,13 @@ export function correctTypos(a: Analyzed, vocab: Vocabulary): Analyzed {
 }
 
 const EN_NEGATIONS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot', 'none', 'hardly', 'barely', 'nothing', 'nobody']);
-const ZH_NEGATIONS = ['并非', '没有', '不', '没', '无', '未', '非', '别', '勿'];
+const ZH_NEGATIONS = ['并非', '没有', '不', '没', '无', '未', '非'];
 /** Words that start with a negation character but are not negations. */
 const ZH_NOT_NEGATIONS = [
   '不同', '不断', '不仅', '不但', '不管', '不论', '不平衡', '不均衡', '不少', '不错', '不久', '不对称', '不光',
   '无论', '无监督', '无偏', '无穷', '无限',
   '非常', '非线性', '非凸', '非零', '非负', '非参数', '非结构化', '非平稳',
-  '未来', '未知', '未见', '未标注', '未标记', '没错',
+  '未来', '未知', '未见', '未标注', '未标记', '没错', '除非', '无论如何', '并非只', '不只',
 ];
 const EN_WINDOW = 5;
 const ZH_WINDOW = 6;

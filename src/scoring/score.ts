@@ -1,6 +1,6 @@
 import type { MisconceptionT, PointT, RubricT } from '../bank/schema.js';
 import { analyze, spanText, type Analyzed } from './normalize.js';
-import { buildVocabulary, compileAlias, correctTypos, findAlias, type CompiledAlias, type Match, type Vocabulary } from './match.js';
+import { buildVocabulary, compileAliasVariants, correctTypos, findAlias, type CompiledAlias, type Match, type Vocabulary } from './match.js';
 import { gradeNumber, type NumericSpec } from './numeric.js';
 
 /**
@@ -85,7 +85,7 @@ const ZH_FUNCTION_CHARS = new Set([
 ]);
 
 function compileMatcher(m: { aliases?: string[] | undefined; all?: string[][] | undefined }): CompiledMatcher {
-  const compile = (list: readonly string[]) => list.map(compileAlias).filter((a): a is CompiledAlias => a !== undefined);
+  const compile = (list: readonly string[]) => list.flatMap(compileAliasVariants);
   return { aliases: compile(m.aliases ?? []), all: (m.all ?? []).map(compile).filter((g) => g.length > 0) };
 }
 
@@ -142,9 +142,28 @@ interface Found {
 }
 
 /** Does the match contain at least one word the prompt did not? */
+/**
+ * Does the match add something to the prompt? Either it contains a word the
+ * prompt did not use, or its sentence says enough of its own (three or more
+ * content words not from the prompt): "For screening I'd pick recall, since
+ * missing a sick patient is the costly error" names only prompt words as the
+ * choice, but it is an answer; the prompt pasted back is not.
+ */
+let ownWords: number[] = [];
 function carriesNewWords(a: Analyzed, m: Match, promptKeys: Set<string>): boolean {
   for (let i = m.from; i <= m.to; i++) if (!promptKeys.has(a.tokens[i]!.key)) return true;
-  return false;
+  return (ownWords[m.sentence] ?? 0) >= OWN_WORDS;
+}
+const OWN_WORDS = 3;
+
+function countOwnWords(a: Analyzed, promptKeys: Set<string>): number[] {
+  const own = new Array<number>(a.sentenceCount).fill(0);
+  for (const t of a.tokens) {
+    if (promptKeys.has(t.key) || FUNCTION_WORDS.has(t.text) || ZH_FUNCTION_CHARS.has(t.text)) continue;
+    // Chinese counts characters: two make about one word.
+    own[t.sentence]! += t.kind === 'cjk' ? 0.5 : 1;
+  }
+  return own;
 }
 
 function valid(a: Analyzed, alias: CompiledAlias): Match[] {
@@ -205,8 +224,17 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
     other[t.sentence]!++;
     if (t.kind === 'cjk' && ZH_FUNCTION_CHARS.has(t.text)) fn[t.sentence]!++;
   });
+  const first = new Array<number>(n).fill(-1);
+  const last = new Array<number>(n).fill(-1);
+  a.tokens.forEach((t, i) => {
+    if (first[t.sentence] === -1) first[t.sentence] = i;
+    last[t.sentence] = i;
+  });
   return fn.map((f, s) => {
-    if (f === 0 || total[s]! < 3) return false;
+    // "Output = floor(...) + 1" and "Screening: recall" state something too.
+    const text = first[s]! >= 0 ? a.text.slice(a.tokens[first[s]!]!.start, a.tokens[last[s]!]!.end) : '';
+    const relation = /[=≈→:：]|->|=>/.test(text);
+    if ((f === 0 && !relation) || total[s]! < 2 || (total[s]! < 3 && !relation)) return false;
     const hits = pointsPerSentence.get(s)?.size ?? 0;
     // Three or more points in one sentence with little else around them is a list with a verb in it.
     if (hits >= 3 && other[s]! / total[s]! < 0.2) return false;
@@ -230,6 +258,7 @@ export function verdict(score: number, hits: number, total: number, capped: bool
 /** Scores one answer against a compiled rubric. Never throws; the score is in [0, 1]. */
 export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
   const a = correctTypos(analyze(answer), r.vocabulary);
+  ownWords = countOwnWords(a, r.promptKeys);
 
   // First pass: where does each point match at all? (Needed to tell claims from lists.)
   const everyone: Found[] = [];

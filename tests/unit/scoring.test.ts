@@ -19,7 +19,7 @@ const bn = rubric([
   { id: 'normalize', weight: 2, required: true, all: [['normalize', '归一化', '标准化'], ['mean', 'variance', '均值', '方差']] },
   { id: 'gamma-beta', aliases: ['gamma and beta', 'learnable scale', 'γ和β', '可学习的缩放'] },
   { id: 'higher-lr', aliases: ['higher learning rate', 'larger learning rate', '更大的学习率'] },
-  { id: 'minibatch', aliases: ['mini-batch statistics', '小批量'] },
+  { id: 'minibatch', aliases: ['mini-batch statistics', '小批量统计'] },
   { id: 'vanishing', aliases: ['vanishing gradient', '梯度消失'] },
 ]);
 
