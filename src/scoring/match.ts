@@ -28,42 +28,59 @@ function fromTokens(source: string, tokens: Token[]): CompiledAlias {
   return { source, joined: tokens.map((t) => t.key).join(''), tokens, hasCjk: tokens.some((t) => t.kind === 'cjk') };
 }
 
-let groups: Token[][][] | undefined;
-function thesaurus(): Token[][][] {
-  groups ??= THESAURUS.map((g) => g.map((m) => analyze(m).tokens).filter((t) => t.length > 0));
-  return groups;
+interface Member {
+  group: Token[][];
+  tokens: Token[];
+}
+let byFirstKey: Map<string, Member[]> | undefined;
+/** Thesaurus members indexed by the key of their first token. */
+function thesaurus(): Map<string, Member[]> {
+  if (!byFirstKey) {
+    byFirstKey = new Map();
+    for (const g of THESAURUS) {
+      const group = g.map((m) => analyze(m).tokens).filter((t) => t.length > 0);
+      for (const tokens of group) {
+        const k = tokens[0]!.key;
+        const list = byFirstKey.get(k) ?? [];
+        list.push({ group, tokens });
+        byFirstKey.set(k, list);
+      }
+    }
+  }
+  return byFirstKey;
 }
 
-function findRun(haystack: Token[], needle: Token[]): number {
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j]!.key !== needle[j]!.key) continue outer;
-    return i;
-  }
-  return -1;
-}
+const variantCache = new Map<string, CompiledAlias[]>();
 
 /**
  * The alias and its variants: every phrase of the alias that belongs to a
  * thesaurus group may be replaced by another member of that group.
  */
 export function compileAliasVariants(alias: string): CompiledAlias[] {
+  const hit = variantCache.get(alias);
+  if (hit) return hit;
   const base = compileAlias(alias);
   if (!base) return [];
   const out = new Map<string, CompiledAlias>([[base.joined, base]]);
-  for (const group of thesaurus()) {
-    for (const member of group) {
-      const at = findRun(base.tokens, member);
-      if (at < 0) continue;
+  const index = thesaurus();
+  const toks = base.tokens;
+  outer: for (let at = 0; at < toks.length; at++) {
+    for (const { group, tokens: member } of index.get(toks[at]!.key) ?? []) {
+      if (at + member.length > toks.length) continue;
+      let same = true;
+      for (let j = 1; j < member.length && same; j++) same = toks[at + j]!.key === member[j]!.key;
+      if (!same) continue;
       for (const other of group) {
         if (other === member) continue;
-        const tokens = [...base.tokens.slice(0, at), ...other, ...base.tokens.slice(at + member.length)];
-        const v = fromTokens(alias, tokens);
+        const v = fromTokens(alias, [...toks.slice(0, at), ...other, ...toks.slice(at + member.length)]);
         if (!out.has(v.joined)) out.set(v.joined, v);
-        if (out.size >= MAX_VARIANTS_PER_ALIAS) return [...out.values()];
+        if (out.size >= MAX_VARIANTS_PER_ALIAS) break outer;
       }
     }
   }
-  return [...out.values()];
+  const result = [...out.values()];
+  if (variantCache.size < 20_000) variantCache.set(alias, result);
+  return result;
 }
 
 export interface Match {
@@ -175,14 +192,32 @@ export function isNegated(a: Analyzed, from: number): boolean {
   return false;
 }
 
+const firstCharIndex = new WeakMap<Analyzed, Map<number, number[]>>();
+
+/** Positions of the tokens whose key starts with each character (built once per answer). */
+function indexOf(a: Analyzed): Map<number, number[]> {
+  let idx = firstCharIndex.get(a);
+  if (!idx) {
+    idx = new Map();
+    a.tokens.forEach((t, i) => {
+      const c = t.key.charCodeAt(0);
+      const list = idx!.get(c);
+      if (list) list.push(i);
+      else idx!.set(c, [i]);
+    });
+    firstCharIndex.set(a, idx);
+  }
+  return idx;
+}
+
 /** Every place the alias occurs in the answer, within one sentence. */
 export function findAlias(a: Analyzed, alias: CompiledAlias): Match[] {
   const out: Match[] = [];
   const J = alias.joined;
   const toks = a.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  for (const i of indexOf(a).get(J.charCodeAt(0)) ?? []) {
     const first = toks[i]!.key;
-    if (first.charCodeAt(0) !== J.charCodeAt(0) || !J.startsWith(first)) continue;
+    if (!J.startsWith(first)) continue;
     let pos = first.length;
     let j = i;
     while (pos < J.length) {

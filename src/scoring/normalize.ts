@@ -24,9 +24,12 @@ const t2s = new Map<string, string>();
  */
 export function foldText(text: string): string {
   let s = text.normalize('NFKC');
-  let out = '';
-  for (const ch of s) out += t2s.get(ch) ?? ch;
-  s = out
+  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) {
+    let out = '';
+    for (const ch of s) out += t2s.get(ch) ?? ch;
+    s = out;
+  }
+  s = s
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\b(can)'?t\b/gi, '$1 not')

@@ -166,8 +166,15 @@ function countOwnWords(a: Analyzed, promptKeys: Set<string>): number[] {
   return own;
 }
 
+/** Matches of each alias in the answer being scored (computed once per answer). */
+let memo = new Map<CompiledAlias, Match[]>();
 function valid(a: Analyzed, alias: CompiledAlias): Match[] {
-  return findAlias(a, alias).filter((m) => !m.negated);
+  let m = memo.get(alias);
+  if (!m) {
+    m = findAlias(a, alias).filter((x) => !x.negated);
+    memo.set(alias, m);
+  }
+  return m;
 }
 
 /**
@@ -259,6 +266,7 @@ export function verdict(score: number, hits: number, total: number, capped: bool
 export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
   const a = correctTypos(analyze(answer), r.vocabulary);
   ownWords = countOwnWords(a, r.promptKeys);
+  memo = new Map();
 
   // First pass: where does each point match at all? (Needed to tell claims from lists.)
   const everyone: Found[] = [];
