@@ -29,7 +29,14 @@ export function parseBankFile(file: string, text: string): ParsedFile {
     return { line: p.line, col: p.col };
   };
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    // The parser's own limits (e.g. nesting deeper than its stack): still one located line.
+    problems.push({ file, line: 1, col: 1, message: `cannot parse the YAML: ${(e as Error).message}` });
+    return { file, problems, locate: () => ({ line: 1, col: 1 }) };
+  }
 
   const locate = (path: FieldPath, key?: string) => locateIn(doc, path, key, at);
   const result: ParsedFile = { file, problems, locate };
@@ -37,13 +44,24 @@ export function parseBankFile(file: string, text: string): ParsedFile {
   for (const e of doc.errors) {
     problems.push({ file, ...at(e.pos[0]), message: yamlMessage(e.code, e.message) });
   }
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      problems.push({ file, ...at(w.pos[0]), message: `unsupported YAML tag (${w.message.split(' at line')[0]!.replace(/^Unresolved tag: /, '')}): bank files are plain YAML` });
+    }
+  }
   if (problems.length > 0) return result;
 
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    raw = doc.toJS({ maxAliasCount: 200 });
   } catch (e) {
-    problems.push({ file, line: 1, col: 1, message: `cannot read the YAML: ${(e as Error).message}` });
+    const msg = (e as Error).message;
+    problems.push({
+      file,
+      line: 1,
+      col: 1,
+      message: /alias count/i.test(msg) ? 'too many YAML aliases (*name) expand here; bank files should not need them' : `cannot read the YAML: ${msg}`,
+    });
     return result;
   }
   if (raw === null || raw === undefined) raw = {};

@@ -107,7 +107,8 @@ export async function runDrill(bank: Bank, opts: DrillOptions & { bank: string[]
   }
 
   const home = dataHome();
-  const history = loadHistory(home);
+  const history = loadHistory(home, new Date(), { tolerant: true });
+  if (history.unreadable) io.err(io.color.yellow(`mlprep: ${history.unreadable}; this session starts without it`));
   for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
 
   const answers = opts.answers ? readAnswersFile(opts.answers, bank) : undefined;

@@ -27,10 +27,17 @@ export const run: Action<{ topic?: string; json?: boolean }> = async (_args, opt
   }
   const c = io.color;
   const idWidth = Math.min(36, Math.max(...questions.map((q) => q.id.length), 2));
+  const wide = io.columns >= idWidth + 2 + 12 + 2 + 20;
   for (const q of questions) {
     const meta = `${q.kind} ${q.difficulty}`;
-    const room = io.columns - idWidth - 2 - 14;
-    io.out(`${c.bold(pad(q.id, idWidth))}  ${c.dim(pad(meta, 12))}  ${room > 10 ? sanitize(truncate(q.prompt.en, room)) : ''}`.trimEnd());
+    if (wide) {
+      const room = io.columns - idWidth - 2 - 14;
+      io.out(`${c.bold(pad(q.id, idWidth))}  ${c.dim(pad(meta, 12))}  ${sanitize(truncate(q.prompt.en, room))}`.trimEnd());
+    } else {
+      // Narrow terminals: the id on its own line, then what it asks.
+      io.out(c.bold(truncate(q.id, io.columns)));
+      io.out(`  ${c.dim(meta)} ${sanitize(truncate(q.prompt.en, Math.max(8, io.columns - meta.length - 3)))}`);
+    }
   }
   io.err(c.dim(`${questions.length} question${questions.length === 1 ? '' : 's'}${slug ? ` in ${slug}` : ''}`));
 };

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, UserError } from '../errors.js';
-import { processOutput, type Output } from '../ui/output.js';
+import { processOutput, sanitize, type Output } from '../ui/output.js';
 
 const require = createRequire(import.meta.url);
 const VERSION = (require('../../package.json') as { version: string }).version;
@@ -251,14 +251,14 @@ export function report(e: unknown, io: Output, debug: boolean): number {
     return EXIT.usage;
   }
   if (e instanceof UserError) {
-    io.err(`mlprep: ${e.message}`);
-    for (const d of e.details) io.err(`  ${d}`);
+    io.err(`mlprep: ${sanitize(e.message)}`);
+    for (const d of e.details) io.err(`  ${sanitize(d)}`);
     if (debug && e.stack) io.err(e.stack);
     return e.exitCode;
   }
   const err = e as Error;
   if (err && (err as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
-  io.err(`mlprep: unexpected error: ${err?.message ?? String(e)}`);
+  io.err(`mlprep: unexpected error: ${sanitize(err?.message ?? String(e))}`);
   if (debug) io.err(err?.stack ?? '');
   else io.err('  (this is a bug in mlprep; run again with --debug for details)');
   return EXIT.failure;

@@ -54,12 +54,12 @@ export const run: Action<Omit<DrillOptions, 'topic'> & { quiz?: boolean; json?: 
 
   const c = io.color;
   const w = io.columns;
-  io.out(c.bold(`${topic.title.en} · ${topic.title.zh}`) + c.dim(`  (${topic.slug})`));
-  io.out(c.dim(`${questions.length} questions · mastery ${pct(tp.mastery)} · ${tp.seen} practised · ${tp.due} due for review`));
+  io.out(wrap(c.bold(sanitize(`${topic.title.en} · ${topic.title.zh}`)) + c.dim(`  (${topic.slug})`), w));
+  io.out(wrap(c.dim(`${questions.length} questions · mastery ${pct(tp.mastery)} · ${tp.seen} practised · ${tp.due} due for review`), w));
   questions.forEach((q, i) => {
     const qp = p.questions.get(q.id)!;
     io.out('');
-    io.out(`${c.bold(`${i + 1}. ${q.id}`)} ${c.dim(`${q.kind} · ${q.difficulty} · ${q.timeLimit} s`)}`);
+    io.out(wrap(`${c.bold(`${i + 1}. ${q.id}`)} ${c.dim(`${q.kind} · ${q.difficulty} · ${q.timeLimit} s`)}`, w));
     io.out(wrap(sanitize(q.prompt[lang]), w, '   '));
     io.out(c.dim('   Key points'));
     if (q.numeric) io.out(hanging('   • ', `The answer is ${q.numeric.value}${q.numeric.unit ? ` ${q.numeric.unit}` : ''}. ${c.dim('(required)')}`, w));
@@ -70,8 +70,8 @@ export const run: Action<Omit<DrillOptions, 'topic'> & { quiz?: boolean; json?: 
     io.out(c.dim('   Model answer'));
     io.out(wrap(sanitize(lang === 'zh' && q.answer.zh ? q.answer.zh : q.answer.en), w, '     '));
     const due = qp.due ? (qp.due <= now.toISOString() ? c.yellow('due now') : `next review ${qp.due.slice(0, 10)}`) : 'not scheduled';
-    io.out(c.dim(`   History: ${qp.attempts} attempt${qp.attempts === 1 ? '' : 's'} · last ${pct(qp.lastScore)} · best ${pct(qp.bestScore)} · `) + due);
+    io.out(wrap(c.dim(`History: ${qp.attempts} attempt${qp.attempts === 1 ? '' : 's'} · last ${pct(qp.lastScore)} · best ${pct(qp.bestScore)} · `) + due, w, '   '));
   });
   io.out('');
-  io.out(c.dim(`Drill this topic: mlprep topic ${topic.slug} --quiz`));
+  io.out(wrap(c.dim(`Drill this topic: mlprep topic ${topic.slug} --quiz`), w));
 };

@@ -2,7 +2,7 @@ import { loadBank } from '../bank/load.js';
 import { progress } from '../drill/progress.js';
 import { loadHistory } from '../store/history.js';
 import { dataHome } from '../store/paths.js';
-import { pad, sanitize, truncate } from '../ui/output.js';
+import { pad, sanitize, truncate, wrap } from '../ui/output.js';
 import { bar } from '../ui/charts.js';
 import type { Action } from './main.js';
 
@@ -22,13 +22,20 @@ export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
     return;
   }
   const c = io.color;
-  const w = Math.max(...rows.map((r) => r.slug.length), 5);
+  const w = Math.min(Math.max(...rows.map((r) => r.slug.length), 5), Math.max(10, io.columns - 20));
   const color = c.level > 0;
-  io.out(c.bold(`${pad('topic', w)}  questions  mastery         due  title`));
+  // Columns are dropped, widest last, until the table fits the terminal.
+  const withBar = io.columns >= w + 2 + 9 + 2 + 17 + 5;
+  const barWidth = color ? 10 : 12;
+  const header = withBar ? `${pad('topic', w)}  questions  ${pad('mastery', barWidth + 5)}  due  title` : `${pad('topic', w)}    q  mastery  due`;
+  io.out(c.bold(truncate(header, io.columns)));
   for (const r of rows) {
-    const fixed = `${pad(r.slug, w)}  ${String(r.questions).padStart(9)}  ${bar(r.mastery, 10, color)} ${String(Math.round(r.mastery * 100)).padStart(3)}%  ${String(r.due).padStart(3)}  `;
+    const pct = `${String(Math.round(r.mastery * 100)).padStart(3)}%`;
+    const fixed = withBar
+      ? `${pad(truncate(r.slug, w), w)}  ${String(r.questions).padStart(9)}  ${bar(r.mastery, 10, color)} ${pct}  ${String(r.due).padStart(3)}  `
+      : `${pad(truncate(r.slug, w), w)}  ${String(r.questions).padStart(3)}  ${pct.padStart(7)}  ${String(r.due).padStart(3)}`;
     const room = io.columns - fixed.length;
-    io.out(fixed + (room > 8 ? sanitize(truncate(`${r.title.en} · ${r.title.zh}`, room)) : ''));
+    io.out(fixed + (withBar && room > 8 ? sanitize(truncate(`${r.title.en} · ${r.title.zh}`, room)) : ''));
   }
-  io.err(c.dim(`${rows.length} topics, ${bank.questions.length} questions, ${p.dueNow} due · review one with: mlprep topic <slug>`));
+  io.err(wrap(c.dim(`${rows.length} topics, ${bank.questions.length} questions, ${p.dueNow} due · review one with: mlprep topic <slug>`), io.columns));
 };

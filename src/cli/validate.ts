@@ -3,6 +3,7 @@ import { BUILTIN_BANK_DIR, displayPath, findBankFiles, loadBankFiles } from '../
 import { formatProblem } from '../bank/problems.js';
 import { EXIT } from '../errors.js';
 import type { Action } from './main.js';
+import { sanitize } from '../ui/output.js';
 
 /**
  * Checks bank files. Paths given are checked together with the built-in bank
@@ -18,7 +19,7 @@ export const run: Action<object> = async (args, opts, io) => {
   const named = args.length > 0 ? new Set(args.flatMap((a) => findBankFiles(a)).map((f) => displayPath(path.resolve(f)))) : undefined;
   const problems = named ? all.filter((p) => named.has(p.file)) : all;
   const c = io.color;
-  for (const p of problems) io.out(formatProblem(p));
+  for (const p of problems) io.out(sanitize(formatProblem(p)));
   const n = problems.length;
   if (n > 0) {
     const inFiles = new Set(problems.map((p) => p.file)).size;

@@ -135,7 +135,11 @@ export function correctTypos(a: Analyzed, vocab: Vocabulary): Analyzed {
       const budget = typoBudget(Math.min(c.word.length, t.text.length));
       if (budget === 0 || Math.abs(c.word.length - t.text.length) > budget) continue;
       const d = distance(c.word, t.text);
-      if (d <= budget && (!best || d < best.d)) best = { key: c.key, d };
+      if (d > budget || (best && d >= best.d)) continue;
+      // Two substitutions in a word of the same length usually make another
+      // word (prediction / production), not a typo; a swap of two letters is one.
+      if (d === 2 && c.word.length === t.text.length && [...c.word].sort().join('') !== [...t.text].sort().join('')) continue;
+      best = { key: c.key, d };
     }
     if (!best) return t;
     changed = true;
@@ -149,7 +153,7 @@ const ZH_NEGATIONS = ['并非', '没有', '不', '没', '无', '未', '非'];
 /** Words that start with a negation character but are not negations. */
 const ZH_NOT_NEGATIONS = [
   '不同', '不断', '不仅', '不但', '不管', '不论', '不平衡', '不均衡', '不少', '不错', '不久', '不对称', '不光',
-  '无论', '无监督', '无偏', '无穷', '无限',
+  '无论', '无监督', '无偏', '无穷', '无限', '不可约', '不确定性',
   '非常', '非线性', '非凸', '非零', '非负', '非参数', '非结构化', '非平稳',
   '未来', '未知', '未见', '未标注', '未标记', '没错', '除非', '无论如何', '并非只', '不只',
 ];

@@ -39,6 +39,8 @@ export interface History {
   sessions: SessionRecordT[];
   /** Files that could not be read and were moved aside, with what was wrong. */
   setAside: { file: string; movedTo: string; reason: string }[];
+  /** Set (only with `tolerant`) when the history could not be read at all. */
+  unreadable?: string;
 }
 
 /**
@@ -46,14 +48,17 @@ export interface History {
  * deleted) and reported; a file from a newer mlprep stops everything, so that
  * nothing written by it is overwritten or dropped.
  */
-export function loadHistory(home: string, now = new Date()): History {
+export function loadHistory(home: string, now = new Date(), opts: { tolerant?: boolean } = {}): History {
   const dir = sessionsDir(home);
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { sessions: [], setAside: [] };
-    throw new UserError(`cannot read history in ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const message = `cannot read history in ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    // A drill can still run (and print its answers) without the history.
+    if (opts.tolerant) return { sessions: [], setAside: [], unreadable: message };
+    throw new UserError(message);
   }
   const sessions: SessionRecordT[] = [];
   const setAside: History['setAside'] = [];

@@ -27,7 +27,10 @@ export function processOutput(argv: readonly string[] = process.argv): Output {
   return {
     out: (t = '') => void process.stdout.write(t + '\n'),
     err: (t = '') => void process.stderr.write(t + '\n'),
-    columns: Math.max(20, process.stdout.columns || Number(process.env.COLUMNS) || 80),
+    // Read on every use: the terminal may be resized during a session.
+    get columns() {
+      return Math.max(20, process.stdout.columns || Number(process.env.COLUMNS) || 80);
+    },
     color: new Chalk({ level: color ? 1 : 0 }),
   };
 }

@@ -60,6 +60,9 @@ export const timedInput = createPrompt<TimedAnswer, TimedInputConfig>((config, d
       rl.write(last);
       setLine(last);
     }
+    // Ctrl-D on an empty line makes readline close the input: treat it as submit.
+    const onClose = () => finish(false);
+    rl.on('close', onClose);
     const tick = setInterval(() => {
       const left = Math.ceil((config.deadline - Date.now()) / 1000);
       if (left <= 0) {
@@ -67,12 +70,20 @@ export const timedInput = createPrompt<TimedAnswer, TimedInputConfig>((config, d
         finish(true);
       } else setSecondsLeft(left);
     }, 200);
-    return () => clearInterval(tick);
+    return () => {
+      clearInterval(tick);
+      rl.removeListener('close', onClose);
+    };
   }, []);
 
   useKeypress((key: Key, rl) => {
     if (finished) return;
     const { lines: ls, line: current } = state.current;
+    if (key.ctrl && key.name === 'd') {
+      // End of input: submit what is typed, as Enter would.
+      finish(false);
+      return;
+    }
     if (key.name === 'return' && !key.meta) {
       if (current.endsWith('\\')) {
         const next = [...ls, current.slice(0, -1)];
@@ -123,6 +134,12 @@ export interface MenuConfig {
 /** Waits for one of the given keys. */
 export const keyMenu = createPrompt<string, MenuConfig>((config, done) => {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
+  useEffect((rl) => {
+    // Ctrl-D (end of input) picks the default, as Enter would.
+    const onClose = () => done(config.enterKey ?? config.keys[0] ?? '');
+    rl.on('close', onClose);
+    return () => rl.removeListener('close', onClose);
+  }, []);
   useKeypress((key: Key, rl) => {
     if (chosen !== undefined) return;
     const name = (key.name ?? key.sequence ?? '').toLowerCase();

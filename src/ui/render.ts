@@ -17,7 +17,7 @@ export function scoreBadge(io: Output, score: number): string {
 export function renderResult(io: Output, r: ScoreResult, lang: Lang = 'en'): string[] {
   const c = io.color;
   const lines: string[] = [];
-  lines.push(`${scoreBadge(io, r.score)}  ${c.bold(r.verdict)}`);
+  lines.push(wrap(`${scoreBadge(io, r.score)}  ${c.bold(r.verdict)}`, io.columns));
   const width = io.columns;
   for (const p of r.points) {
     const text = sanitize(lang === 'zh' && p.pointZh ? p.pointZh : p.point);
