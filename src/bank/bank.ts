@@ -24,10 +24,8 @@ export interface Bank {
   questionById: Map<string, BankQuestion>;
 }
 
-export interface SourceText {
-  file: string;
-  text: string;
-}
+import type { SourceText } from './files.js';
+export type { SourceText };
 
 /**
  * Parses, validates and indexes bank files: YAML and schema problems per file,

@@ -14,8 +14,6 @@ export interface ParsedFile {
   locate(path: FieldPath, key?: string): { line: number; col: number };
 }
 
-/** Largest bank file accepted; a bank file is text written by people. */
-export const MAX_BANK_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Parses and validates one bank file. Pure: takes the text, returns the data

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
 import type { Bank, BankQuestion } from '../bank/bank.js';
-import { loadBank } from '../bank/load.js';
+import { loadBank } from '../bank/cached.js';
 import type { Difficulty } from '../bank/schema.js';
 import { resolveTopic } from '../bank/topics.js';
 import { buildReport } from '../drill/report.js';
@@ -93,7 +93,7 @@ function runFromFile(s: SessionState, answers: Answers, ctx: SessionContext, per
   return s;
 }
 
-export const run: Action<DrillOptions> = async (_args, opts, io) => runDrill(loadBank({ banks: opts.bank }), opts, io);
+export const run: Action<DrillOptions> = async (_args, opts, io) => runDrill(await loadBank({ banks: opts.bank }), opts, io);
 
 /** A drill session; `topic --quiz` runs one too, as cram mode (outside the schedule). */
 export async function runDrill(bank: Bank, opts: DrillOptions & { bank: string[] }, io: Output, extra: { cram?: boolean } = {}): Promise<number> {

@@ -1,5 +1,5 @@
 import writeFileAtomic from 'write-file-atomic';
-import { loadBank } from '../bank/load.js';
+import { loadBank } from '../bank/cached.js';
 import { resolveTopic } from '../bank/topics.js';
 import { EXIT, UserError } from '../errors.js';
 import { loadHistory } from '../store/history.js';
@@ -38,7 +38,7 @@ export const run: Action<ExportOptions> = async (_args, opts, io) => {
     return;
   }
   if (opts.anki) {
-    const bank = loadBank({ banks: opts.bank });
+    const bank = await loadBank({ banks: opts.bank });
     const topics = opts.topic?.length ? new Set(opts.topic.map((t) => resolveTopic(bank, t).slug)) : undefined;
     const text = ankiTsv(bank, topics, opts.lang);
     write(opts.anki, text);

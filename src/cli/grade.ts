@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Bank } from '../bank/bank.js';
-import { loadBank } from '../bank/load.js';
+import { loadBank } from '../bank/cached.js';
 import { EXIT, UserError } from '../errors.js';
 import { gradeAnswer, type ScoreResult } from '../scoring/index.js';
 import { renderResult } from '../ui/render.js';
@@ -84,9 +84,9 @@ export const run: Action<{ followup?: string; json?: boolean; lang?: 'en' | 'zh'
   if (id === undefined) {
     if (!opts.json) throw new UserError('give a question id, or use --json to grade JSON Lines from standard input', EXIT.usage);
     if (process.stdin.isTTY) throw new UserError('grade --json reads JSON Lines from standard input; pipe a file into it', EXIT.usage);
-    return batch(loadBank({ banks: opts.bank }), io.out);
+    return batch(await loadBank({ banks: opts.bank }), io.out);
   }
-  const bank = loadBank({ banks: opts.bank });
+  const bank = await loadBank({ banks: opts.bank });
   const q = findQuestion(bank, id);
   let answer = words.join(' ');
   if (answer === '') {

@@ -1,4 +1,4 @@
-import { loadBank } from '../bank/load.js';
+import { loadBank } from '../bank/cached.js';
 import { resolveTopic } from '../bank/topics.js';
 import type { BankQuestion } from '../bank/bank.js';
 import { pad, truncate, sanitize } from '../ui/output.js';
@@ -18,7 +18,7 @@ export function listEntry(q: BankQuestion) {
 }
 
 export const run: Action<{ topic?: string; json?: boolean }> = async (_args, opts, io) => {
-  const bank = loadBank({ banks: opts.bank });
+  const bank = await loadBank({ banks: opts.bank });
   const slug = opts.topic ? resolveTopic(bank, opts.topic).slug : undefined;
   const questions = bank.questions.filter((q) => !slug || q.topic === slug);
   if (opts.json) {

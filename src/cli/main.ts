@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { processOutput, sanitize, type Output } from '../ui/output.js';
 
-const require = createRequire(import.meta.url);
-const VERSION = (require('../../package.json') as { version: string }).version;
+import { PACKAGE_ROOT } from '../paths.js';
+
+const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Options every command accepts. */
 export interface GlobalOptions {

@@ -1,4 +1,4 @@
-import { loadBank } from '../bank/load.js';
+import { loadBank } from '../bank/cached.js';
 import { resolveTopic } from '../bank/topics.js';
 import { progress } from '../drill/progress.js';
 import { loadHistory } from '../store/history.js';
@@ -10,7 +10,7 @@ import type { Action } from './main.js';
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x * 100)}%`);
 
 export const run: Action<Omit<DrillOptions, 'topic'> & { quiz?: boolean; json?: boolean }> = async (args, opts, io) => {
-  const bank = loadBank({ banks: opts.bank });
+  const bank = await loadBank({ banks: opts.bank });
   const topic = resolveTopic(bank, args.join(' '));
   if (opts.quiz) return runDrill(bank, { ...opts, topic: [topic.slug] }, io, { cram: true });
 

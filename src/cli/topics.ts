@@ -1,4 +1,4 @@
-import { loadBank } from '../bank/load.js';
+import { loadBank } from '../bank/cached.js';
 import { progress } from '../drill/progress.js';
 import { loadHistory } from '../store/history.js';
 import { dataHome } from '../store/paths.js';
@@ -7,7 +7,7 @@ import { bar } from '../ui/charts.js';
 import type { Action } from './main.js';
 
 export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
-  const bank = loadBank({ banks: opts.bank });
+  const bank = await loadBank({ banks: opts.bank });
   const history = loadHistory(dataHome());
   for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
   const p = progress(bank, history.sessions, new Date());

@@ -14,8 +14,11 @@ export interface CompiledAlias {
   /** Concatenated keys: what a run of answer tokens must spell. */
   joined: string;
   tokens: Token[];
-  /** Chinese negation characters inside the alias itself (they do not negate it). */
   hasCjk: boolean;
+  /** Offsets in `joined` where the alias's own tokens end. */
+  ends: Set<number>;
+  /** Offsets where a token of fewer than 3 letters ends (such tokens are never glued to others). */
+  shortEnds: Set<number>;
 }
 
 export function compileAlias(alias: string): CompiledAlias | undefined {
@@ -25,7 +28,31 @@ export function compileAlias(alias: string): CompiledAlias | undefined {
 }
 
 function fromTokens(source: string, tokens: Token[]): CompiledAlias {
-  return { source, joined: tokens.map((t) => t.key).join(''), tokens, hasCjk: tokens.some((t) => t.kind === 'cjk') };
+  const ends = new Set<number>();
+  const shortEnds = new Set<number>();
+  let at = 0;
+  for (const t of tokens) {
+    const start = at;
+    at += t.key.length;
+    ends.add(at);
+    if (t.kind !== 'cjk' && t.key.length < 3) {
+      shortEnds.add(at);
+      shortEnds.add(start);
+    }
+  }
+  return { source, joined: tokens.map((t) => t.key).join(''), tokens, hasCjk: tokens.some((t) => t.kind === 'cjk'), ends, shortEnds };
+}
+
+/**
+ * May one answer token stand for the alias text from `from` to `to`? It must
+ * end where an alias token ends, and it may glue alias tokens together
+ * ("minibatch" for "mini batch") only where none of them is a short token,
+ * so "on" never matches "O(n)".
+ */
+function fits(alias: CompiledAlias, from: number, to: number): boolean {
+  if (!alias.ends.has(to)) return false;
+  for (let k = from + 1; k < to; k++) if (alias.ends.has(k) && (alias.shortEnds.has(k) || alias.shortEnds.has(from) || alias.shortEnds.has(to))) return false;
+  return true;
 }
 
 interface Member {
@@ -114,6 +141,15 @@ export function buildVocabulary(aliases: readonly CompiledAlias[]): Vocabulary {
   return { keys, fuzzy };
 }
 
+/** Do two words of equal length differ in exactly two places, other than by a swap of neighbours? */
+function twoSubstitutions(a: string, b: string): boolean {
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length !== 2) return false;
+  const [i, j] = diff as [number, number];
+  return !(j === i + 1 && a[i] === b[j] && a[j] === b[i]);
+}
+
 /** Typo budget for a word of this length: none under 5 letters. */
 export function typoBudget(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
@@ -138,7 +174,7 @@ export function correctTypos(a: Analyzed, vocab: Vocabulary): Analyzed {
       if (d > budget || (best && d >= best.d)) continue;
       // Two substitutions in a word of the same length usually make another
       // word (prediction / production), not a typo; a swap of two letters is one.
-      if (d === 2 && c.word.length === t.text.length && [...c.word].sort().join('') !== [...t.text].sort().join('')) continue;
+      if (d === 2 && c.word.length === t.text.length && twoSubstitutions(c.word, t.text)) continue;
       best = { key: c.key, d };
     }
     if (!best) return t;
@@ -221,12 +257,12 @@ export function findAlias(a: Analyzed, alias: CompiledAlias): Match[] {
   const toks = a.tokens;
   for (const i of indexOf(a).get(J.charCodeAt(0)) ?? []) {
     const first = toks[i]!.key;
-    if (!J.startsWith(first)) continue;
+    if (!J.startsWith(first) || !fits(alias, 0, first.length)) continue;
     let pos = first.length;
     let j = i;
     while (pos < J.length) {
       const next = toks[j + 1];
-      if (!next || next.sentence !== toks[i]!.sentence || !J.startsWith(next.key, pos)) break;
+      if (!next || next.sentence !== toks[i]!.sentence || !J.startsWith(next.key, pos) || !fits(alias, pos, pos + next.key.length)) break;
       pos += next.key.length;
       j++;
     }

@@ -35,7 +35,9 @@ export function foldText(text: string): string {
     .replace(/\b(can)'?t\b/gi, '$1 not')
     .replace(/\b(won)'t\b/gi, 'will not')
     .replace(/n't\b/gi, ' not')
-    .replace(/\b(e\.g|i\.e|etc|vs|cf|approx)\./gi, (m) => m.replace(/\./g, ''));
+    .replace(/\b(e\.g|i\.e|etc|vs|cf|approx)\./gi, (m) => m.replace(/\./g, ''))
+    // One letter joined by a hyphen is part of the name: k-means, n-gram, t-SNE.
+    .replace(/\b([a-z])-(?=[a-z]{2,})/gi, '$1');
   return s;
 }
 
@@ -63,7 +65,7 @@ export interface Analyzed {
 const TOKEN_RE =
   /(\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\p{Script=Latin}\d]))|([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d]+)|([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
 
-const SENTENCE_GAP = /[.!?;。！？；]/;
+const SENTENCE_GAP = /[!?;。！？；]/;
 /** A line break ends a sentence unless the next line simply continues it (lower-case start, no bullet). */
 const BULLET = /\n\s*(?:[-*•·+>]|\d+[.)、]|[a-z][.)]\s)/;
 const CLAUSE_GAP = /[,，、:：()（）\u2014\u2013"]|\s-\s/;
@@ -87,7 +89,9 @@ export function analyze(input: string): Analyzed {
     const gap = text.slice(last, m.index);
     if (tokens.length > 0) {
       const continues = gap.includes('\n') && !/\n\s*\n/.test(gap) && !BULLET.test(gap) && /^[a-z\p{Script=Han}]/u.test(m[0]);
-      if (SENTENCE_GAP.test(gap) || (gap.includes('\n') && !continues)) {
+      // A full stop ends a sentence when space follows it; np.argsort and X.T do not.
+      const stop = SENTENCE_GAP.test(gap) || (gap.includes('.') && /\s/.test(gap));
+      if (stop || (gap.includes('\n') && !continues)) {
         sentence++;
         clause++;
       } else if (CLAUSE_GAP.test(gap) || gap.includes('\n')) clause++;

@@ -79,6 +79,15 @@ const FUNCTION_WORDS = new Set(
     'use uses used need needs we you i our your he she one each every cannot never nor without won'
   ).split(' '),
 );
+/** Verbs that open an instruction, which states a step as surely as a sentence does. */
+const IMPERATIVES = new Set(
+  (
+    'add apply assign average break build call check choose clip collect compare compute concatenate count divide drop ' +
+    'expand fit flatten freeze initialize iterate keep loop merge multiply normalize pad pick predict project remove repeat ' +
+    'replace reshape return run sample scale select shuffle skip sort split stack start stop store subtract sum swap take ' +
+    'track train transpose try turn update use'
+  ).split(' '),
+);
 const ZH_FUNCTION_CHARS = new Set([
   ...'是的了会能可让使把被将就都也因所则若时在对从很要需得着为以其这那它有到给用而并如即当还再才又越比较' +
     '说太最于之指致成来变表示意味此故应该靠更不没且便果但却已经正们我你他个些样么什怎由向往',
@@ -241,7 +250,11 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
     // "Output = floor(...) + 1" and "Screening: recall" state something too.
     const text = first[s]! >= 0 ? a.text.slice(a.tokens[first[s]!]!.start, a.tokens[last[s]!]!.end) : '';
     const relation = /[=≈→:：]|->|=>/.test(text);
-    if ((f === 0 && !relation) || total[s]! < 2 || (total[s]! < 3 && !relation)) return false;
+    // So does an instruction: "Break ties consistently." (not a list: "Shuffle, loop, update").
+    const head = a.tokens[first[s]!];
+    const second = a.tokens[first[s]! + 1];
+    const instruction = head !== undefined && IMPERATIVES.has(head.text) && second?.sentence === s && !/[,，、;/]/.test(text);
+    if ((f === 0 && !relation && !instruction) || total[s]! < 2 || (total[s]! < 3 && !relation)) return false;
     const hits = pointsPerSentence.get(s)?.size ?? 0;
     // Three or more points in one sentence with little else around them is a list with a verb in it.
     if (hits >= 3 && other[s]! / total[s]! < 0.2) return false;

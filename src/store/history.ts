@@ -4,7 +4,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors.js';
 import type { SessionState } from '../drill/session.js';
 import { sessionsDir } from './paths.js';
-import { HISTORY_SCHEMA_VERSION, SessionFile, type SessionRecordT } from './records.js';
+import type { SessionRecordT } from './records.js';
+import { HISTORY_SCHEMA_VERSION } from './versions.js';
 
 /** The part of a session state that is kept. */
 export function toRecord(s: SessionState): SessionRecordT {
@@ -73,14 +74,13 @@ export function loadHistory(home: string, now = new Date(), opts: { tolerant?: b
           `${file} was written by a newer mlprep (history schemaVersion ${version}, this one reads ${HISTORY_SCHEMA_VERSION}); upgrade mlprep — the file is left as it is`,
         );
       }
-      const parsed = SessionFile.safeParse(raw);
-      if (parsed.success) {
-        const { schemaVersion: _v, ...record } = parsed.data;
-        sessions.push(record as SessionRecordT);
+      const problem = sessionProblem(raw);
+      if (problem === undefined) {
+        const { schemaVersion: _v, ...record } = raw as SessionRecordT & { schemaVersion: number };
+        sessions.push(record);
         continue;
       }
-      const issue = parsed.error.issues[0]!;
-      reason = `${issue.path.join('.') || 'file'}: ${issue.message}`;
+      reason = problem;
     } catch (e) {
       if (e instanceof UserError) throw e;
       reason = e instanceof SyntaxError ? `not valid JSON (${e.message})` : `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
@@ -95,4 +95,29 @@ export function loadHistory(home: string, now = new Date(), opts: { tolerant?: b
   }
   sessions.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   return { sessions, setAside };
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * What is wrong with a session file's content, if anything. A structural check
+ * of the fields mlprep relies on, written out so that reading history does not
+ * load zod (start-up time); the zod schema in records.ts documents the format.
+ */
+export function sessionProblem(raw: unknown): string | undefined {
+  if (!isObj(raw)) return 'not a JSON object';
+  if (typeof raw.schemaVersion !== 'number') return 'schemaVersion: missing';
+  for (const k of ['id', 'startedAt'] as const) if (typeof raw[k] !== 'string') return `${k}: expected text`;
+  if (typeof raw.completed !== 'boolean') return 'completed: expected true or false';
+  if (!isObj(raw.settings)) return 'settings: expected an object';
+  if (!Array.isArray(raw.answers)) return 'answers: expected a list';
+  for (let i = 0; i < raw.answers.length; i++) {
+    const a: unknown = raw.answers[i];
+    if (!isObj(a)) return `answers.${i}: expected an object`;
+    for (const k of ['questionId', 'topic', 'answer', 'answeredAt'] as const) if (typeof a[k] !== 'string') return `answers.${i}.${k}: expected text`;
+    if (a.score !== null && (typeof a.score !== 'number' || a.score < 0 || a.score > 1)) return `answers.${i}.score: expected a number from 0 to 1`;
+    if (!Array.isArray(a.points) || !Array.isArray(a.overrides) || !Array.isArray(a.misconceptions)) return `answers.${i}: points, overrides and misconceptions must be lists`;
+    if (typeof a.secondsTaken !== 'number' || typeof a.timedOut !== 'boolean' || typeof a.skipped !== 'boolean') return `answers.${i}: secondsTaken, timedOut and skipped are required`;
+  }
+  return undefined;
 }

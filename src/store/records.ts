@@ -5,7 +5,8 @@ import * as z from 'zod';
  * up the export (see DESIGN.md); `schemaVersion` is checked on read so that an
  * older mlprep never overwrites what a newer one wrote.
  */
-export const HISTORY_SCHEMA_VERSION = 1;
+import { EXPORT_SCHEMA_VERSION, HISTORY_SCHEMA_VERSION } from './versions.js';
+export { EXPORT_SCHEMA_VERSION, HISTORY_SCHEMA_VERSION };
 
 export const PointRecord = z.object({
   point: z.string(),
@@ -65,7 +66,6 @@ export const SessionFile = SessionRecord.extend({ schemaVersion: z.number().int(
 
 export type SessionRecordT = z.output<typeof SessionRecord>;
 
-export const EXPORT_SCHEMA_VERSION = 1;
 
 export const ReviewRecord = z.object({
   at: z.string(),
