@@ -62,7 +62,7 @@ export function hanging(prefix: string, text: string, width: number): string {
 
 /** Truncates to `width` display columns with an ellipsis. */
 export function truncate(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s*\n\s*/g, ' ').trimEnd();
   if (stringWidth(flat) <= width) return flat;
   let out = '';
   for (const ch of flat) {
