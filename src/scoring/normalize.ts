@@ -35,9 +35,12 @@ export function foldText(text: string): string {
     .replace(/\b(can)'?t\b/gi, '$1 not')
     .replace(/\b(won)'t\b/gi, 'will not')
     .replace(/n't\b/gi, ' not')
-    .replace(/\b(e\.g|i\.e|etc|vs|cf|approx)\./gi, (m) => m.replace(/\./g, ''))
-    // One letter joined by a hyphen is part of the name: k-means, n-gram, t-SNE.
-    .replace(/\b([a-z])-(?=[a-z]{2,})/gi, '$1');
+    .replace(/\b(e\.g|i\.e|etc|vs|cf|approx|w\.r\.t|i\.i\.d|a\.k\.a|resp)\./gi, (m) => m.replace(/\./g, ''))
+    .replace(/\b(w\.r\.t|i\.i\.d|a\.k\.a)\b/gi, (m) => m.replace(/\./g, ''))
+    // Names with a one-letter prefix are one word: k-means is not about means.
+    .replace(/\b(k)-(means|medoids|fold|nn)\b/gi, '$1$2')
+    .replace(/\b(n)-(grams?)\b/gi, '$1$2')
+    .replace(/\b(t)-(sne)\b/gi, '$1$2');
   return s;
 }
 

@@ -254,12 +254,24 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
     const head = a.tokens[first[s]!];
     const second = a.tokens[first[s]! + 1];
     const instruction = head !== undefined && IMPERATIVES.has(head.text) && second?.sentence === s && !/[,，、;/]/.test(text);
-    if ((f === 0 && !relation && !instruction) || total[s]! < 2 || (total[s]! < 3 && !relation)) return false;
+    if (total[s]! < 2 || (total[s]! < 3 && !relation)) return false;
+    // Without a function word, a sentence still states something unless it is
+    // built like a list (short items between commas or "and") or is mostly terms.
+    const prose = total[s]! >= 3 && !listShaped(text) && other[s]! / total[s]! >= 0.3;
+    if (f === 0 && !relation && !instruction && !prose) return false;
     const hits = pointsPerSentence.get(s)?.size ?? 0;
     // Three or more points in one sentence with little else around them is a list with a verb in it.
     if (hits >= 3 && other[s]! / total[s]! < 0.2) return false;
     return true;
   });
+}
+
+/** Short items separated by commas, slashes, "and"/"or" (和, 或, 及, 与): a list, not a sentence. */
+function listShaped(text: string): boolean {
+  const items = text.split(/[,，、;；/|]|\s(?:and|or)\s|和|或|及|与/i).map((x) => x.trim()).filter(Boolean);
+  if (items.length < 2) return false;
+  const size = (x: string) => (x.match(/[\p{Script=Latin}\d]+/gu)?.length ?? 0) + (x.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
+  return items.reduce((n, x) => n + size(x), 0) / items.length <= 3;
 }
 
 function evidenceOf(a: Analyzed, spans: Match[]): string {

@@ -69,7 +69,7 @@ function stemUncached(word: string): string {
     if (w === before) break;
   }
   if (w.length > MIN && w.endsWith('e')) w = w.slice(0, -1);
-  if (w.length > MIN + 1 && w.endsWith('y')) w = w.slice(0, -1) + 'i';
+  if (w.length > MIN && w.endsWith('y')) w = w.slice(0, -1) + 'i';
   return w;
 }
 
