@@ -17,7 +17,15 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: true,
   legalComments: 'none',
-  // Some dependencies are CommonJS and require() Node built-ins.
-  banner: { js: "import { createRequire as __mlprepRequire } from 'node:module'; const require = __mlprepRequire(import.meta.url);" },
+  // Some dependencies are CommonJS: they require() Node built-ins and read __filename.
+  banner: {
+    js: [
+      "import { createRequire as __mlprepRequire } from 'node:module';",
+      "import { fileURLToPath as __mlprepPath } from 'node:url';",
+      'const require = __mlprepRequire(import.meta.url);',
+      'const __filename = __mlprepPath(import.meta.url);',
+      "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+    ].join(' '),
+  },
   logLevel: 'warning',
 });

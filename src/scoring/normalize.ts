@@ -117,7 +117,8 @@ export function analyze(input: string): Analyzed {
         clause++;
       }
     }
-    const acronym = kind === 'word' && raw.length >= 2 && /\p{Lu}/u.test(raw) && raw === raw.toUpperCase();
+    // Capitals after the first letter mark a name or an acronym (BN, ReLU, ResNet): matched exactly.
+    const acronym = kind === 'word' && raw.length >= 2 && /\p{Lu}/u.test(raw.slice(1));
     tokens.push({ text: lower, key, start: m.index, end: m.index + raw.length, kind, acronym, sentence, clause });
     last = m.index + raw.length;
   }

@@ -174,3 +174,11 @@ describe('compounds that change the meaning', () => {
     expect(hitIds(score(r, '我们需要在二者之间取得平衡。'))).toEqual(['bal']);
   });
 });
+
+describe('names written with inner capitals are matched exactly', () => {
+  it('"reset" is not a typo of "ResNet"', () => {
+    const r = rubric([{ id: 'res', aliases: ['ResNet'] }]);
+    expect(hitIds(score(r, 'The reset gate decides what to forget.'))).toEqual([]);
+    expect(hitIds(score(r, 'A ResNet adds skip connections.'))).toEqual(['res']);
+  });
+});
