@@ -30,9 +30,9 @@ export function spearman(scores, grades) {
   return pearson(ranks(scores), ranks(grades));
 }
 
-/** Scores cut into the four grade bands. */
+/** Scores cut into four bands at the thresholds of the verdict mlprep shows (weak, partial, good, strong). */
 export function band(score) {
-  return score < 0.3 ? 0 : score < 0.55 ? 1 : score < 0.8 ? 2 : 3;
+  return score < 0.3 ? 0 : score < 0.6 ? 1 : score < 0.85 ? 2 : 3;
 }
 
 export function quadraticKappa(a, b, k = 4) {
