@@ -12,12 +12,13 @@ import { selectQuestions } from '../drill/select.js';
 import { reduce, startSession, type SessionContext, type SessionSettings, type SessionState } from '../drill/session.js';
 import { EXIT, UserError } from '../errors.js';
 import { gradeAnswer } from '../scoring/index.js';
-import { loadHistory, saveSession, toRecord } from '../store/history.js';
+import { saveSession, toRecord } from '../store/history.js';
 import { progress } from '../drill/progress.js';
-import { dataHome, sessionsDir } from '../store/paths.js';
+import { sessionsDir } from '../store/paths.js';
 import { renderReport } from '../ui/report.js';
 import type { Output } from '../ui/output.js';
 import type { Action } from './main.js';
+import { readHistory } from './common.js';
 
 export interface DrillOptions {
   count?: number;
@@ -106,10 +107,8 @@ export async function runDrill(bank: Bank, opts: DrillOptions & { bank: string[]
     throw new UserError('mlprep drill needs a terminal to type answers in; to answer from a file, use --answers FILE (see mlprep drill --help)');
   }
 
-  const home = dataHome();
-  const history = loadHistory(home, new Date(), { tolerant: true });
-  if (history.unreadable) io.err(io.color.yellow(`mlprep: ${history.unreadable}; this session starts without it`));
-  for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
+  const history = readHistory(io, { tolerant: true });
+  const home = history.home;
 
   const answers = opts.answers ? readAnswersFile(opts.answers, bank) : undefined;
   const seed = opts.seed ?? randomBytes(4).readUInt32LE(0);

@@ -2,10 +2,9 @@ import writeFileAtomic from 'write-file-atomic';
 import { loadBank } from '../bank/cached.js';
 import { resolveTopic } from '../bank/topics.js';
 import { EXIT, UserError } from '../errors.js';
-import { loadHistory } from '../store/history.js';
-import { dataHome } from '../store/paths.js';
 import { ankiTsv, answersCsv, buildExport, exportJsonSchema, reviewLogCsv } from '../store/export.js';
 import type { Action } from './main.js';
+import { readHistory } from './common.js';
 
 interface ExportOptions {
   out?: string;
@@ -45,8 +44,7 @@ export const run: Action<ExportOptions> = async (_args, opts, io) => {
     io.err(`Wrote ${text.split('\n').length - 4} cards to ${opts.anki} (Anki: File › Import)`);
     return;
   }
-  const history = loadHistory(dataHome());
-  for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
+  const history = readHistory(io);
   const since = opts.since ? parseSince(opts.since) : undefined;
   const sessions = since ? history.sessions.filter((s) => Date.parse(s.startedAt) >= since.getTime()) : history.sessions;
   if (opts.reviewLog) {

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Bank } from '../bank/bank.js';
 import { loadBank } from '../bank/cached.js';
 import { EXIT, UserError } from '../errors.js';
-import { gradeAnswer, type ScoreResult } from '../scoring/index.js';
+import { gradeAnswer, resultRecords, type ScoreResult } from '../scoring/index.js';
 import { renderResult } from '../ui/render.js';
 import { nearest } from '../bank/problems.js';
 import type { Action } from './main.js';
@@ -14,16 +14,7 @@ export function gradeRecord(id: string, followup: string | undefined, r: ScoreRe
     ...(followup !== undefined ? { followup } : {}),
     score: r.score,
     verdict: r.verdict,
-    points: r.points.map((p) => ({
-      point: p.point,
-      pointId: p.id,
-      weight: p.weight,
-      required: p.required,
-      hit: p.hit,
-      credit: p.credit,
-      ...(p.evidence !== undefined ? { evidence: p.evidence } : {}),
-    })),
-    misconceptions: r.misconceptions.map((m) => ({ misconception: m.text, penalty: m.penalty, evidence: m.evidence })),
+    ...resultRecords(r),
   };
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, UserError } from '../errors.js';
-import { loadHistory, saveRecord } from '../store/history.js';
-import { dataHome } from '../store/paths.js';
+import { saveRecord } from '../store/history.js';
 import { EXPORT_SCHEMA_VERSION, ExportFile } from '../store/records.js';
 import type { Action } from './main.js';
+import { readHistory } from './common.js';
 
 /**
  * Merges an export from another machine. Sessions are keyed by id: one that
@@ -30,8 +30,8 @@ export const run: Action<object> = async (args, _opts, io) => {
     const issue = parsed.error.issues[0]!;
     throw new UserError(`${file}: not a valid mlprep export: ${issue.path.join('.') || 'file'}: ${issue.message}`);
   }
-  const home = dataHome();
-  const history = loadHistory(home);
+  const history = readHistory(io);
+  const home = history.home;
   const here = new Map(history.sessions.map((s) => [s.id, s]));
   let added = 0;
   let replaced = 0;

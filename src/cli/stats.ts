@@ -1,15 +1,13 @@
 import { loadBank } from '../bank/cached.js';
 import { progress } from '../drill/progress.js';
-import { loadHistory } from '../store/history.js';
-import { dataHome } from '../store/paths.js';
 import { bar, columns } from '../ui/charts.js';
 import { pad, truncate, wrap } from '../ui/output.js';
 import type { Action } from './main.js';
+import { readHistory } from './common.js';
 
 export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
   const bank = await loadBank({ banks: opts.bank });
-  const history = loadHistory(dataHome());
-  for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
+  const history = readHistory(io);
   const p = progress(bank, history.sessions, new Date());
   const practised = p.topics.filter((t) => t.seen > 0).sort((a, b) => a.mastery - b.mastery || a.topic.localeCompare(b.topic));
   const answers = history.sessions.reduce((n, s) => n + s.answers.length, 0);

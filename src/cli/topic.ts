@@ -1,11 +1,10 @@
 import { loadBank } from '../bank/cached.js';
 import { resolveTopic } from '../bank/topics.js';
 import { progress } from '../drill/progress.js';
-import { loadHistory } from '../store/history.js';
-import { dataHome } from '../store/paths.js';
 import { hanging, sanitize, wrap } from '../ui/output.js';
 import { runDrill, type DrillOptions } from './drill.js';
 import type { Action } from './main.js';
+import { readHistory } from './common.js';
 
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x * 100)}%`);
 
@@ -14,8 +13,7 @@ export const run: Action<Omit<DrillOptions, 'topic'> & { quiz?: boolean; json?: 
   const topic = resolveTopic(bank, args.join(' '));
   if (opts.quiz) return runDrill(bank, { ...opts, topic: [topic.slug] }, io, { cram: true });
 
-  const history = loadHistory(dataHome());
-  for (const a of history.setAside) io.err(io.color.yellow(`mlprep: ${a.file} could not be read (${a.reason}); kept as ${a.movedTo}`));
+  const history = readHistory(io);
   const now = new Date();
   const p = progress(bank, history.sessions, now);
   const tp = p.topics.find((t) => t.topic === topic.slug)!;

@@ -1,6 +1,6 @@
 import type { BankQuestion } from '../bank/bank.js';
 import type { FollowupT } from '../bank/schema.js';
-import type { ScoreResult } from '../scoring/index.js';
+import { resultRecords, type ScoreResult } from '../scoring/index.js';
 
 /**
  * The drill as a pure state machine: events in (an answer, a timeout, a
@@ -191,16 +191,7 @@ function record(turn: Turn, q: BankQuestion, lang: Lang, text: string, seconds: 
     ...base,
     score: r.score,
     verdict: r.verdict,
-    points: r.points.map((p) => ({
-      point: lang === 'zh' && p.pointZh ? p.pointZh : p.point,
-      pointId: p.id,
-      weight: p.weight,
-      required: p.required,
-      hit: p.hit,
-      credit: p.credit,
-      ...(p.evidence !== undefined ? { evidence: p.evidence } : {}),
-    })),
-    misconceptions: r.misconceptions.map((m) => ({ misconception: lang === 'zh' && m.textZh ? m.textZh : m.text, penalty: m.penalty, evidence: m.evidence })),
+    ...resultRecords(r, lang),
   };
 }
 

@@ -17,3 +17,19 @@ export function gradeAnswer(q: BankQuestion, answer: string, followupId?: string
   }
   return scoreAnswer(compileRubric(q.rubric, [q.prompt.en, q.prompt.zh], q.numeric), answer);
 }
+
+/** The points and misconceptions of a result as they are recorded and printed as JSON. */
+export function resultRecords(r: ScoreResult, lang: 'en' | 'zh' = 'en') {
+  return {
+    points: r.points.map((p) => ({
+      point: lang === 'zh' && p.pointZh ? p.pointZh : p.point,
+      pointId: p.id,
+      weight: p.weight,
+      required: p.required,
+      hit: p.hit,
+      credit: p.credit,
+      ...(p.evidence !== undefined ? { evidence: p.evidence } : {}),
+    })),
+    misconceptions: r.misconceptions.map((m) => ({ misconception: lang === 'zh' && m.textZh ? m.textZh : m.text, penalty: m.penalty, evidence: m.evidence })),
+  };
+}
