@@ -28,7 +28,7 @@ export const THESAURUS: readonly (readonly string[])[] = [
   ['minority class', 'rare class', 'positive class', '少数类', '稀有类'],
   ['majority class', 'common class', '多数类'],
   // training
-  ['learning rate', 'step size', 'lr', '学习率', '步长'],
+  ['learning rate', 'step size', 'lr', '学习率'],
   ['gradient', 'gradients', 'derivative', '梯度', '导数'],
   ['loss', 'loss function', 'cost function', 'objective', '损失', '损失函数', '代价函数', '目标函数'],
   ['weights', 'parameters', 'params', '权重', '参数'],
@@ -40,7 +40,7 @@ export const THESAURUS: readonly (readonly string[])[] = [
   ['converge', 'convergence', '收敛'],
   ['diverge', 'blow up', 'explode', '发散'],
   ['oscillate', 'bounce around', 'zigzag', '震荡', '振荡', '来回震荡'],
-  ['overfit', 'overfitting', 'memorize', 'memorise', '过拟合', '死记硬背'],
+  ['overfit', 'overfitting', '过拟合'],
   ['underfit', 'underfitting', '欠拟合'],
   ['generalize', 'generalization', 'generalise', '泛化'],
   ['regularization', 'regularisation', '正则化', '正则'],
