@@ -7,7 +7,7 @@ export interface NumericSpec {
   weight: number;
 }
 
-const ANSWER_CUES = /(?:=|≈|\b(?:is|are|be|equals?|gives?|get|gets|got|makes?|total|answer|about|approximately|roughly)\s*:?|为|是|等于|得到|得|合计|共|约|大约|一共|总共)\s*$/i;
+const ANSWER_CUES = /(?:=|≈|\b(?:is|are|be|equals?|gives?|get|gets|got|makes?|total|answer|about|approximately|roughly|to)\s*:?|为|是|等于|得到|得|合计|共|约|大约|一共|总共)\s*$/i;
 
 /**
  * Finds the number an answer gives: "50", "50.0", "5e1", "about 50 iterations".
