@@ -2,9 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, UserError } from '../errors.js';
-import { processOutput, sanitize, type Output } from '../ui/output.js';
-
 import { PACKAGE_ROOT } from '../paths.js';
+import { processOutput, sanitize, type Output } from '../ui/output.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -298,4 +297,3 @@ export async function run(): Promise<void> {
   process.exitCode = code;
 }
 
-export { Option };
