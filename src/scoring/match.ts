@@ -19,6 +19,8 @@ export interface CompiledAlias {
   ends: Set<number>;
   /** Offsets where a token of fewer than 3 letters ends (such tokens are never glued to others). */
   shortEnds: Set<number>;
+  /** How the alias may also be found with words between its parts (see findLoose). */
+  loose?: Loose;
 }
 
 export function compileAlias(alias: string): CompiledAlias | undefined {
@@ -40,7 +42,16 @@ function fromTokens(source: string, tokens: Token[]): CompiledAlias {
       shortEnds.add(start);
     }
   }
-  return { source, joined: tokens.map((t) => t.key).join(''), tokens, hasCjk: tokens.some((t) => t.kind === 'cjk'), ends, shortEnds };
+  const loose = looseForm(source, tokens);
+  return {
+    source,
+    joined: tokens.map((t) => t.key).join(''),
+    tokens,
+    hasCjk: tokens.some((t) => t.kind === 'cjk'),
+    ends,
+    shortEnds,
+    ...(loose ? { loose } : {}),
+  };
 }
 
 /**
@@ -269,6 +280,183 @@ export function findAlias(a: Analyzed, alias: CompiledAlias): Match[] {
     }
     if (pos !== J.length) continue;
     out.push({ from: i, to: j, sentence: toks[i]!.sentence, negated: isNegated(a, i) });
+  }
+  return out;
+}
+
+/**
+ * Loose matching. People rarely say a rubric phrase word for word: "small
+ * gradients" comes out as "the gradients get very small", "惩罚大的权重" as
+ * "惩罚较大的权重". An alias of two or more content parts also matches when
+ * its parts occur in one clause with at most a few other words between them.
+ * English parts may come in any order unless the alias has a word that fixes
+ * the order (than, over, into, per ...); Chinese parts keep their order.
+ * Aliases with digits, symbols or a negation are matched exactly only, and a
+ * negation between the parts negates the match.
+ */
+export interface Loose {
+  /** Content parts: one English word, or a run of Chinese characters (with any glued English). */
+  pieces: Token[][];
+  ordered: boolean;
+  /** How many other tokens may sit between the parts in all. */
+  gap: number;
+}
+
+/** Grammatical words that an alias may drop or an answer may add between the parts. */
+const FILLERS = new Set(
+  (
+    'a an the is are was were be been being am do does did has have had can could will would should may might must ' +
+    'it its this that these those they them their there which who what how so then as at on in of to for with by from ' +
+    'into onto than over per very too really quite just also only its our your we you i rather instead'
+  ).split(' '),
+);
+/** Words that make the order of an alias's parts part of its meaning. */
+const ORDER_WORDS = new Set('to from into onto by than over under per vs versus divided times after before above below instead rather'.split(' '));
+const NEGATIONS_IN_ALIAS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot', 'none', 'hardly', 'barely', 'nothing', 'nobody', 'lack', 'lacks', 'fail', 'fails']);
+/** Chinese characters an alias may drop at the edges of its parts (not 都, 也, 只, 更: they change a claim). */
+const ZH_FILLERS = new Set([...'的地得了是会能可就很着将把被让使要在其这那它']);
+const EN_GAP = 1;
+const ZH_GAP = 2;
+
+let zhSegmenter: Intl.Segmenter | undefined;
+function segmentZh(text: string): string[] {
+  zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...zhSegmenter.segment(text)].map((s) => s.segment);
+}
+
+function looseForm(source: string, tokens: Token[]): Loose | undefined {
+  // Formulas, numbers and symbols are matched as written.
+  if (/[^\p{L}\p{M}\s'-]/u.test(source.normalize('NFKC'))) return undefined;
+  if (tokens.some((t) => t.kind === 'number' || (t.kind === 'word' && NEGATIONS_IN_ALIAS.has(t.text)))) return undefined;
+  const cjk = tokens.filter((t) => t.kind === 'cjk').map((t) => t.text).join('');
+  if (cjk && ZH_NEGATIONS.some((n) => cjk.includes(n)) && !ZH_NOT_NEGATIONS.some((w) => cjk.includes(w))) return undefined;
+  const pieces: Token[][] = [];
+  let ordered = tokens.some((t) => t.kind === 'word' && ORDER_WORDS.has(t.text));
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') {
+      if (!FILLERS.has(t.text)) pieces.push([t]);
+      i++;
+      continue;
+    }
+    // A run of Chinese characters: split into words, drop function characters at
+    // the edges of each, and keep runs of one-character words together (过/拟/合).
+    ordered = true;
+    let j = i;
+    while (j < tokens.length && tokens[j]!.kind === 'cjk') j++;
+    const run = tokens.slice(i, j);
+    let at = 0;
+    let pending: Token[] = [];
+    const flush = () => {
+      while (pending.length && ZH_FILLERS.has(pending[0]!.text)) pending.shift();
+      while (pending.length && ZH_FILLERS.has(pending[pending.length - 1]!.text)) pending.pop();
+      if (pending.length) pieces.push(pending);
+      pending = [];
+    };
+    for (const seg of segmentZh(run.map((t) => t.text).join(''))) {
+      const part = run.slice(at, at + [...seg].length);
+      at += part.length;
+      if (part.length === 1) {
+        if (ZH_FILLERS.has(part[0]!.text)) flush();
+        else pending.push(part[0]!);
+      } else {
+        flush();
+        pending = part;
+        flush();
+      }
+    }
+    flush();
+    i = j;
+  }
+  const unique = pieces.filter((p, k) => pieces.findIndex((q) => q.map((t) => t.key).join(' ') === p.map((t) => t.key).join(' ')) === k);
+  if (unique.length < 2) return undefined;
+  return { pieces: unique, ordered, gap: tokens.some((t) => t.kind === 'cjk') ? ZH_GAP : EN_GAP };
+}
+
+interface Occurrence {
+  piece: number;
+  from: number;
+  to: number;
+}
+
+/** Where each piece occurs, by clause. */
+function occurrences(a: Analyzed, loose: Loose): Map<number, Occurrence[]> {
+  const byClause = new Map<number, Occurrence[]>();
+  const idx = indexOf(a);
+  loose.pieces.forEach((piece, p) => {
+    for (const i of idx.get(piece[0]!.key.charCodeAt(0)) ?? []) {
+      let ok = true;
+      for (let k = 0; k < piece.length && ok; k++) {
+        const t = a.tokens[i + k];
+        ok = t !== undefined && t.key === piece[k]!.key && t.clause === a.tokens[i]!.clause;
+      }
+      if (!ok) continue;
+      const clause = a.tokens[i]!.clause;
+      const list = byClause.get(clause) ?? [];
+      list.push({ piece: p, from: i, to: i + piece.length - 1 });
+      byClause.set(clause, list);
+    }
+  });
+  return byClause;
+}
+
+function negationBetween(a: Analyzed, chosen: Occurrence[]): boolean {
+  const from = Math.min(...chosen.map((o) => o.from));
+  const to = Math.max(...chosen.map((o) => o.to));
+  for (let i = from; i <= to; i++) {
+    if (chosen.some((o) => i >= o.from && i <= o.to)) continue;
+    const t = a.tokens[i]!;
+    if (t.kind === 'word' ? EN_NEGATIONS.has(t.text) : t.kind === 'cjk' && zhNegationAt(a.text, t.start)) return true;
+  }
+  return false;
+}
+
+/** Matches of the alias with other words between its parts (exact matches are findAlias's). */
+export function findLoose(a: Analyzed, alias: CompiledAlias): Match[] {
+  const loose = alias.loose;
+  if (!loose) return [];
+  const n = loose.pieces.length;
+  const size = loose.pieces.reduce((s, p) => s + p.length, 0);
+  const out: Match[] = [];
+  for (const occ of occurrences(a, loose).values()) {
+    if (new Set(occ.map((o) => o.piece)).size < n) continue;
+    occ.sort((x, y) => x.from - y.from);
+    let chosen: Occurrence[] | undefined;
+    if (loose.ordered) {
+      // Earliest completion from each start of the first part.
+      for (const start of occ) {
+        if (start.piece !== 0) continue;
+        const picks = [start];
+        for (let p = 1; p < n; p++) {
+          const next = occ.find((o) => o.piece === p && o.from > picks[picks.length - 1]!.to);
+          if (!next) break;
+          picks.push(next);
+        }
+        if (picks.length === n && picks[n - 1]!.to - start.from + 1 - size <= loose.gap) {
+          chosen = picks;
+          break;
+        }
+      }
+    } else {
+      // The shortest window holding every part, in any order, without overlaps.
+      for (let i = 0; i < occ.length && !chosen; i++) {
+        const picks = new Map<number, Occurrence>();
+        for (let j = i; j < occ.length; j++) {
+          const o = occ[j]!;
+          if (o.to - occ[i]!.from + 1 - size > loose.gap) break;
+          if (!picks.has(o.piece) && ![...picks.values()].some((q) => o.from <= q.to)) picks.set(o.piece, o);
+          if (picks.size === n) {
+            chosen = [...picks.values()];
+            break;
+          }
+        }
+      }
+    }
+    if (!chosen) continue;
+    const from = Math.min(...chosen.map((o) => o.from));
+    const to = Math.max(...chosen.map((o) => o.to));
+    out.push({ from, to, sentence: a.tokens[from]!.sentence, negated: isNegated(a, from) || negationBetween(a, chosen) });
   }
   return out;
 }

@@ -23,7 +23,13 @@ const t2s = new Map<string, string>();
  * Case is kept (acronym detection needs it). Idempotent.
  */
 export function foldText(text: string): string {
-  let s = text.normalize('NFKC');
+  // Formulas say in symbols what answers also say in words: |w| is an
+  // absolute value, ||w|| a norm, w^2 and w² a square.
+  let s = text.replace(/²/g, '^2').normalize('NFKC');
+  s = s
+    .replace(/\|\|([^|\s][^|\n]{0,15}?)\|\|/g, '  norm $1 ')
+    .replace(/\|([^|\s](?:[^|\n]{0,15}?[^|\s])?)\|/g, ' absolute value $1 ')
+    .replace(/\^\s*2(?!\d|\.\d)/g, ' squared ');
   if (/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) {
     let out = '';
     for (const ch of s) out += t2s.get(ch) ?? ch;

@@ -1,7 +1,8 @@
 import type { MisconceptionT, PointT, RubricT } from '../bank/schema.js';
 import { analyze, spanText, type Analyzed } from './normalize.js';
-import { buildVocabulary, compileAliasVariants, correctTypos, findAlias, type CompiledAlias, type Match, type Vocabulary } from './match.js';
+import { buildVocabulary, compileAliasVariants, correctTypos, findAlias, findLoose, type CompiledAlias, type Match, type Vocabulary } from './match.js';
 import { gradeNumber, type NumericSpec } from './numeric.js';
+import { FUNCTION_WORDS, IMPERATIVES, ZH_FUNCTION_CHARS } from './words.js';
 
 /**
  * The rubric scorer: pure and deterministic. A point is earned by a claim made
@@ -69,29 +70,6 @@ export interface CompiledRubric {
   /** Keys of the words in the prompt: they earn nothing on their own. */
   promptKeys: Set<string>;
 }
-
-const FUNCTION_WORDS = new Set(
-  (
-    'is are was were be been being am do does did has have had can could will would should may might must shall ' +
-    'it its this that these those they them their there which who what when where why how because so since therefore ' +
-    'thus hence while if then the a an to of by than into onto from with for at on in as not no also only just very too ' +
-    'makes make made means mean gives give allow allows let lets help helps cause causes become becomes get gets keep keeps ' +
-    'use uses used need needs we you i our your he she one each every cannot never nor without won'
-  ).split(' '),
-);
-/** Verbs that open an instruction, which states a step as surely as a sentence does. */
-const IMPERATIVES = new Set(
-  (
-    'add apply assign average break build call check choose clip collect compare compute concatenate count divide drop ' +
-    'expand fit flatten freeze initialize iterate keep loop merge multiply normalize pad pick predict project remove repeat ' +
-    'replace reshape return run sample scale select shuffle skip sort split stack start stop store subtract sum swap take ' +
-    'track train transpose try turn update use'
-  ).split(' '),
-);
-const ZH_FUNCTION_CHARS = new Set([
-  ...'是的了会能可让使把被将就都也因所则若时在对从很要需得着为以其这那它有到给用而并如即当还再才又越比较' +
-    '说太最于之指致成来变表示意味此故应该靠更不没且便果但却已经正们我你他个些样么什怎由向往',
-]);
 
 function compileMatcher(m: { aliases?: string[] | undefined; all?: string[][] | undefined }): CompiledMatcher {
   const compile = (list: readonly string[]) => list.flatMap(compileAliasVariants);
@@ -177,33 +155,46 @@ function countOwnWords(a: Analyzed, promptKeys: Set<string>): number[] {
 
 /** Matches of each alias in the answer being scored (computed once per answer). */
 let memo = new Map<CompiledAlias, Match[]>();
-function valid(a: Analyzed, alias: CompiledAlias): Match[] {
+let looseMemo = new Map<CompiledAlias, Match[]>();
+/**
+ * Matches of the alias that are not negated. Points are also found loosely
+ * (other words between the alias's parts); misconceptions only as written,
+ * since dropping one small word ("both", 都) can turn a correct claim into one.
+ */
+function valid(a: Analyzed, alias: CompiledAlias, loose: boolean): Match[] {
   let m = memo.get(alias);
   if (!m) {
     m = findAlias(a, alias).filter((x) => !x.negated);
     memo.set(alias, m);
   }
-  return m;
+  if (!loose || !alias.loose) return m;
+  let l = looseMemo.get(alias);
+  if (!l) {
+    const exact = m;
+    l = [...m, ...findLoose(a, alias).filter((x) => !x.negated && !exact.some((e) => e.from === x.from && e.to === x.to))];
+    looseMemo.set(alias, l);
+  }
+  return l;
 }
 
 /**
  * Evaluates one point (or misconception) against the answer. `claims[s]` tells
  * whether sentence s makes a claim rather than listing terms.
  */
-function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: boolean[]): Found {
+function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: boolean[], loose = true): Found {
   let best: Found = { credit: 0, spans: [] };
   const consider = (credit: number, spans: Match[]) => {
     if (credit > best.credit) best = { credit, spans };
   };
   for (const alias of m.aliases) {
-    for (const match of valid(a, alias)) {
+    for (const match of valid(a, alias, loose)) {
       if (!carriesNewWords(a, match, r.promptKeys)) continue;
       consider(claims[match.sentence] ? 1 : LISTED_CREDIT, [match]);
       if (best.credit === 1) return best;
     }
   }
   if (m.all.length > 0) {
-    const groups = m.all.map((g) => g.flatMap((alias) => valid(a, alias)));
+    const groups = m.all.map((g) => g.flatMap((alias) => valid(a, alias, loose)));
     if (groups.every((g) => g.length > 0)) {
       const sentences = new Set(groups[0]!.map((x) => x.sentence));
       for (const s of sentences) {
@@ -292,6 +283,7 @@ export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
   const a = correctTypos(analyze(answer), r.vocabulary);
   ownWords = countOwnWords(a, r.promptKeys);
   memo = new Map();
+  looseMemo = new Map();
 
   // First pass: where does each point match at all? (Needed to tell claims from lists.)
   const everyone: Found[] = [];
@@ -340,7 +332,7 @@ export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
 
   const misconceptions: MisconceptionResult[] = [];
   for (const m of r.misconceptions) {
-    const f = evaluate(a, m, r, claims);
+    const f = evaluate(a, m, r, claims, false);
     if (f.credit >= 1) {
       misconceptions.push({ id: m.id, text: m.text, ...(m.zh ? { textZh: m.zh } : {}), penalty: m.penalty, evidence: evidenceOf(a, f.spans) });
     }
