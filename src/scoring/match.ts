@@ -315,8 +315,8 @@ const ORDER_WORDS = new Set('to from into onto by than over under per vs versus 
 const NEGATIONS_IN_ALIAS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot', 'none', 'hardly', 'barely', 'nothing', 'nobody', 'lack', 'lacks', 'fail', 'fails']);
 /** Chinese characters an alias may drop at the edges of its parts (not 都, 也, 只, 更: they change a claim). */
 const ZH_FILLERS = new Set([...'的地得了是会能可就很着将把被让使要在其这那它']);
-const EN_GAP = 1;
-const ZH_GAP = 2;
+const EN_GAP = 2;
+const ZH_GAP = 3;
 
 let zhSegmenter: Intl.Segmenter | undefined;
 function segmentZh(text: string): string[] {

@@ -72,6 +72,52 @@ describe('several terms in one sentence', () => {
   });
 });
 
+describe('other words between the parts of an alias', () => {
+  const r = rubric(
+    [
+      { id: 'small-grad', aliases: ['small gradient', '梯度很小'] },
+      { id: 'penalize', aliases: ['penalize large weights', '惩罚大的权重'] },
+      { id: 'l2-sparse', aliases: ['L2 sparse'] },
+    ],
+    [{ id: 'both-sparse', penalty: 0.5, aliases: ['都会产生稀疏', 'both give sparse'] }],
+  );
+  it('finds an alias whose words are spread over a clause, in any order in English', () => {
+    expect(hitIds(score(r, 'Saturated units make the gradients very small.'))).toEqual(['small-grad']);
+    expect(hitIds(score(r, 'Large weights get penalized the most.'))).toEqual(['penalize']);
+    expect(hitIds(score(r, 'It penalizes weights that are large.'))).toEqual(['penalize']);
+  });
+  it('finds a Chinese alias with a few characters between its parts, in order', () => {
+    expect(hitIds(score(r, '激活函数饱和时梯度变得很小。'))).toEqual(['small-grad']);
+    expect(hitIds(score(r, '正则项会惩罚较大的权重。'))).toEqual(['penalize']);
+    expect(hitIds(score(r, '小的东西会让梯度出问题。'))).toEqual([]);
+  });
+  it('does not reach across clauses or over long stretches', () => {
+    expect(hitIds(score(r, 'The gradient, which flows back through the whole network, is small.'))).toEqual([]);
+    expect(hitIds(score(r, 'Small batches give a noisy estimate of the true full gradient.'))).toEqual([]);
+    expect(hitIds(score(r, '梯度在反向传播时经过很多层以后很小。'))).toEqual([]);
+  });
+  it('a negation between the parts cancels the match, in both languages', () => {
+    expect(hitIds(score(r, 'With ReLU the gradients are not small.'))).toEqual([]);
+    expect(hitIds(score(r, '用了 ReLU 以后梯度不会很小。'))).toEqual([]);
+  });
+  it('keeps aliases with digits or symbols exact', () => {
+    expect(hitIds(score(r, 'Unlike L1, L2 does keep weights dense rather than sparse.'))).toEqual([]);
+  });
+  it('matches misconceptions only as written: dropping 都 or "both" must not turn a correct claim into one', () => {
+    expect(score(r, 'L1 会产生稀疏解，L2 不会。').misconceptions).toEqual([]);
+    expect(score(r, 'L1 and L2 both give sparse weights.').misconceptions.map((m) => m.id)).toEqual(['both-sparse']);
+  });
+});
+
+describe('formulas read as words', () => {
+  it('|w| is an absolute value and w^2 or w² a square, in English and Chinese answers', () => {
+    const r = rubric([{ id: 'forms', all: [['absolute', '绝对值'], ['square', '平方']] }]);
+    expect(hitIds(score(r, 'L1 adds lambda * sum|w| to the loss, L2 adds lambda * sum w^2.'))).toEqual(['forms']);
+    expect(hitIds(score(r, 'L1 加的是 λΣ|w|，L2 加的是 λΣw²。'))).toEqual(['forms']);
+    expect(hitIds(score(r, 'Use a | b | c as separators and raise 2^10 for the size.'))).toEqual([]);
+  });
+});
+
 describe('negation', () => {
   it('a negated claim earns nothing, in English', () => {
     expect(hitIds(score(bn, 'It does not normalize the activations to zero mean.'))).toEqual([]);
@@ -153,6 +199,12 @@ describe('numeric answers', () => {
     expect(score(r, '200', p, num).points[0]!.hit).toBe(false);
     expect(score(r, 'It is 10000 / 200 = 50.', p, num).points[0]!.hit).toBe(true);
     expect(score(r, 'The answer is 40, or maybe 60.', p, num).score).toBe(0);
+  });
+  it('a number inside a formula is a step, not the result', () => {
+    const lstm = { value: 394240, tolerance: 0, weight: 3 };
+    expect(score(r, '每组 98560 个参数，乘以 4 得 394240。通式是 4×(H×(H+D)+H)。', 'LSTM?', lstm).points[0]!.hit).toBe(true);
+    expect(score(r, 'The total is 394240, from 4 * (256*128 + 256*256 + 256).', 'LSTM?', lstm).points[0]!.hit).toBe(true);
+    expect(score(r, 'It is 4 * (256*128 + 256*256) = 393216.', 'LSTM?', lstm).points[0]!.hit).toBe(false);
   });
   it('uses the tolerance', () => {
     expect(score(r, '49.6', p, { ...num, tolerance: 0.5 }).points[0]!.hit).toBe(true);
