@@ -133,14 +133,30 @@ export interface Vocabulary {
   keys: Set<string>;
   /** Long words (5+ letters, not acronyms) by first letter, with their keys. */
   fuzzy: Map<string, { word: string; key: string }[]>;
+  /** Chinese words of 3+ characters by first character, for one-character typos. */
+  cjkRuns: Map<string, string[][]>;
 }
 
 export function buildVocabulary(aliases: readonly CompiledAlias[]): Vocabulary {
   const keys = new Set<string>();
   const fuzzy = new Map<string, { word: string; key: string }[]>();
   const seen = new Set<string>();
+  const cjkRuns = new Map<string, string[][]>();
   for (const a of aliases) {
+    let run: string[] = [];
+    const endRun = () => {
+      const word = run.join('');
+      if (run.length >= 3 && !seen.has(word)) {
+        seen.add(word);
+        const list = cjkRuns.get(run[0]!) ?? [];
+        list.push(run);
+        cjkRuns.set(run[0]!, list);
+      }
+      run = [];
+    };
     for (const t of a.tokens) {
+      if (t.kind === 'cjk') run.push(t.key);
+      else endRun();
       keys.add(t.key);
       if (t.kind !== 'word' || t.acronym || t.text.length < 5 || /\d/.test(t.text) || seen.has(t.text)) continue;
       seen.add(t.text);
@@ -148,8 +164,9 @@ export function buildVocabulary(aliases: readonly CompiledAlias[]): Vocabulary {
       list.push({ word: t.text, key: t.key });
       fuzzy.set(t.text[0]!, list);
     }
+    endRun();
   }
-  return { keys, fuzzy };
+  return { keys, fuzzy, cjkRuns };
 }
 
 /** Do two words of equal length differ in exactly two places, other than by a swap of neighbours? */
@@ -192,7 +209,42 @@ export function correctTypos(a: Analyzed, vocab: Vocabulary): Analyzed {
     changed = true;
     return { ...t, key: best.key };
   });
+  if (correctChineseTypos(tokens, vocab)) changed = true;
   return changed ? { ...a, tokens } : a;
+}
+
+/** Characters whose swap changes a claim (大/小, 增/减, 过/欠): never read as a typo. */
+const ZH_CONTRASTS = new Set([...'大小高低多少增减加降升正负上下前后长短强弱快慢过欠内外左右最不没无非未']);
+
+/**
+ * Chinese typos are mostly a wrong character of the same sound (正责化 for
+ * 正则化). A rubric word of three or more characters is found with one wrong
+ * character: the middle one of three, any but the first of four or more, and
+ * never one of a contrasting pair (最大值 is not 最小值).
+ */
+function correctChineseTypos(tokens: Token[], vocab: Vocabulary): boolean {
+  let changed = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'cjk') continue;
+    for (const run of vocab.cjkRuns.get(t.key) ?? []) {
+      const n = run.length;
+      // Three characters: only the middle one may be wrong; four or more: any but the first.
+      const lastFree = n >= 4 ? n - 1 : n - 2;
+      let miss = -1;
+      for (let k = 1; k < n && miss !== -2; k++) {
+        const u = tokens[i + k];
+        if (!u || u.kind !== 'cjk' || u.start !== tokens[i + k - 1]!.end) miss = -2;
+        else if (u.key !== run[k]) miss = miss === -1 && k <= lastFree ? k : -2;
+      }
+      if (miss < 0) continue;
+      const u = tokens[i + miss]!;
+      if (ZH_CONTRASTS.has(u.key) || ZH_CONTRASTS.has(run[miss]!)) continue;
+      tokens[i + miss] = { ...u, key: run[miss]! };
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 const EN_NEGATIONS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot', 'none', 'hardly', 'barely', 'nothing', 'nobody']);

@@ -56,6 +56,23 @@ describe('typos', () => {
   });
 });
 
+describe('Chinese typos', () => {
+  const r = rubric([
+    { id: 'reg', aliases: ['减小正则化'] },
+    { id: 'max', aliases: ['取最大值'] },
+    { id: 'over', aliases: ['过拟合'] },
+  ]);
+  it('tolerates one wrong character inside a word of three or more characters', () => {
+    expect(hitIds(score(r, '这时应该减小正责化的强度。'))).toEqual(['reg']);
+    expect(hitIds(score(r, '模型出现了过凝合。'))).toEqual(['over']);
+  });
+  it('never changes the first character or one of a contrasting pair', () => {
+    expect(hitIds(score(r, '这时应该加小正则化的强度。'))).toEqual([]);
+    expect(hitIds(score(r, '池化层取最小值。'))).toEqual([]);
+    expect(hitIds(score(r, '模型出现了欠拟合。'))).toEqual([]);
+  });
+});
+
 describe('Chinese text without spaces', () => {
   it('finds aliases inside running Chinese text', () => {
     expect(hitIds(score(bn, '批归一化能缓解梯度消失的问题，因为输入被拉回了均值附近并做了标准化。'))).toEqual(['normalize', 'vanishing']);
