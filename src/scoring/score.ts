@@ -246,6 +246,7 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
     const second = a.tokens[first[s]! + 1];
     const instruction = head !== undefined && IMPERATIVES.has(head.text) && second?.sentence === s && !/[,，、;/]/.test(text);
     if (total[s]! < 2 || (total[s]! < 3 && !relation)) return false;
+    if (enumeration(text)) return false;
     // Without a function word, a sentence still states something unless it is
     // built like a list (short items between commas or "and") or is mostly terms.
     const prose = total[s]! >= 3 && !listShaped(text) && other[s]! / total[s]! >= 0.3;
@@ -254,6 +255,21 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
     // Three or more points in one sentence with little else around them is a list with a verb in it.
     if (hits >= 3 && other[s]! / total[s]! < 0.2) return false;
     return true;
+  });
+}
+
+/**
+ * Three or more items of at most two English words or five Chinese characters,
+ * with no English function word among them ("缺失值、MCAR、均值填补、指示变量"):
+ * terms being listed, whatever characters the terms happen to contain.
+ */
+function enumeration(text: string): boolean {
+  const items = text.split(/[,，、;；/|]/).map((x) => x.trim()).filter(Boolean);
+  if (items.length < 3) return false;
+  return items.every((x) => {
+    const words = x.match(/[\p{Script=Latin}\d]+/gu) ?? [];
+    const han = x.match(/\p{Script=Han}/gu)?.length ?? 0;
+    return words.length <= 2 && han <= 5 && !words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()));
   });
 }
 

@@ -194,6 +194,11 @@ describe('not fooled', () => {
     expect(score(bn, 'normalize, mean, variance, gamma and beta, higher learning rate, mini-batch statistics, vanishing gradient', prompt).score).toBeLessThan(0.3);
     expect(score(bn, '归一化、均值、方差、γ和β、更大的学习率、小批量、梯度消失', prompt).score).toBeLessThan(0.3);
   });
+  it('a list of short terms is a list even when a term contains a character that is a Chinese function word', () => {
+    const r = rubric([{ id: 'flag', aliases: ['指示变量'] }, { id: 'mnar', aliases: ['MNAR'] }, { id: 'x', aliases: ['信息泄露'] }]);
+    expect(score(r, '缺失值、MCAR、MNAR、均值填补、指示变量、信息泄露').score).toBeLessThan(0.3);
+    expect(score(r, 'MNAR 时缺失本身就带有信息，所以要加一个指示变量。').points.filter((p) => p.credit === 1).map((p) => p.id)).toEqual(['flag', 'mnar']);
+  });
   it('the prompt pasted back earns nothing', () => {
     const r = rubric([{ id: 'bn', required: true, aliases: ['batch normalization', 'training'] }, { id: 'x', aliases: ['mean'] }]);
     expect(score(r, prompt, prompt).score).toBe(0);
