@@ -1,8 +1,11 @@
-// Scoring quality on the labelled development set (tests/fixtures/scoring-dev.jsonl):
-// Spearman correlation, quadratic weighted kappa (scores cut into 4 bands), AUC of
-// grade >= 2 vs <= 1, each per language; the share of adversarial answers under 0.3;
-// the answers it gets most wrong; and the same figures with the Porter stemmer, the
-// alternative this scorer's stemmer was chosen against. Run: npm run bench:scoring
+// Scoring quality against labelled answers: Spearman correlation, quadratic weighted
+// kappa (scores cut into 4 bands), AUC of grade >= 2 vs <= 1, each per language; the
+// share of adversarial answers under 0.3; the answers it gets most wrong; and the same
+// figures with the Porter stemmer, the alternative this scorer's stemmer was chosen
+// against. Two sets (tests/fixtures): the development set, which scorer and rubric
+// changes were checked against, and the held-out set, written by someone who had not
+// seen the rubrics, on 24 other questions, and never used for tuning.
+// Run: npm run bench:scoring
 import { readFileSync } from 'node:fs';
 import { stemmer as porter } from 'stemmer';
 import { BUILTIN_BANK_DIR, loadBankFiles } from '../dist/bank/load.js';
@@ -11,10 +14,17 @@ import { useStemmer } from '../dist/scoring/stem.js';
 import { band, evaluate } from './metrics.js';
 
 const DEV = new URL('../tests/fixtures/scoring-dev.jsonl', import.meta.url);
+const HOLDOUT = new URL('../tests/fixtures/scoring-holdout.jsonl', import.meta.url);
 export const ADVERSARIAL = new Set(['keywords', 'restated', 'offtopic']);
 
+function loadJsonl(url) {
+  return readFileSync(url, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
 export function loadDevSet() {
-  return readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return loadJsonl(DEV);
+}
+export function loadHoldoutSet() {
+  return loadJsonl(HOLDOUT);
 }
 
 export function scoreDevSet(rows) {
@@ -42,10 +52,9 @@ function table(label, scored) {
   return out.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = loadDevSet();
+function report(title, rows) {
   const ours = scoreDevSet(rows);
-  console.log(`Scoring development set: ${rows.length} answers to ${new Set(rows.map((r) => r.id + (r.followup ?? ''))).size} questions\n`);
+  console.log(`${title}: ${rows.length} answers to ${new Set(rows.map((r) => r.id + (r.followup ?? ''))).size} questions\n`);
   console.log(table('mlprep stemmer (in use)', ours));
   const worst = [...ours]
     .map((r) => ({ ...r, off: Math.abs(band(r.score) - r.grade) }))
@@ -56,4 +65,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   useStemmer(porter);
   console.log('\n' + table('Porter stemmer (npm "stemmer"), for comparison', scoreDevSet(rows)));
   useStemmer(undefined);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  report('Development set', loadDevSet());
+  console.log('\n' + '-'.repeat(60) + '\n');
+  report('Held-out set (not used for tuning)', loadHoldoutSet());
 }

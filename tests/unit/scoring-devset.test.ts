@@ -6,16 +6,23 @@ import { gradeAnswer } from '../../src/scoring/index.js';
 import { FIXTURES } from '../helpers.js';
 
 /**
- * The labelled development set (tests/fixtures/scoring-dev.jsonl), scored by
- * the real scorer on the real bank. `npm run bench:scoring` prints the full
- * agreement figures; these tests hold the lines a user would notice.
+ * The labelled answer sets (tests/fixtures/scoring-dev.jsonl, the development
+ * set, and scoring-holdout.jsonl, held out from tuning), scored by the real
+ * scorer on the real bank. `npm run bench:scoring` prints the full agreement
+ * figures; these tests hold the lines a user would notice.
  */
 interface Row { id: string; followup?: string; lang: 'en' | 'zh'; grade: number; tag: string; answer: string }
-const rows: Row[] = readFileSync(path.join(FIXTURES, 'scoring-dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const { bank } = loadBankFiles([BUILTIN_BANK_DIR]);
-const scored = rows.map((r) => ({ ...r, score: gradeAnswer(bank.questionById.get(r.id)!, r.answer, r.followup).score }));
+function load(file: string) {
+  const rows: Row[] = readFileSync(path.join(FIXTURES, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return { rows, scored: rows.map((r) => ({ ...r, score: gradeAnswer(bank.questionById.get(r.id)!, r.answer, r.followup).score })) };
+}
 
-describe('scoring development set', () => {
+describe.each([
+  ['development set', 'scoring-dev.jsonl'],
+  ['held-out set', 'scoring-holdout.jsonl'],
+])('scoring %s', (_name, file) => {
+  const { rows, scored } = load(file);
   it('has answers to at least 20 questions, 6 or more each, in both languages, over all four grades', () => {
     const per = new Map<string, number>();
     for (const r of rows) per.set(r.id + (r.followup ?? ''), (per.get(r.id + (r.followup ?? '')) ?? 0) + 1);
