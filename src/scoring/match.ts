@@ -21,6 +21,8 @@ export interface CompiledAlias {
   shortEnds: Set<number>;
   /** How the alias may also be found with words between its parts (see findLoose). */
   loose?: Loose;
+  /** Made from another alias by a thesaurus swap. */
+  variant?: true;
 }
 
 export function compileAlias(alias: string): CompiledAlias | undefined {
@@ -110,7 +112,7 @@ export function compileAliasVariants(alias: string): CompiledAlias[] {
       if (!same) continue;
       for (const other of group) {
         if (other === member) continue;
-        const v = fromTokens(alias, [...toks.slice(0, at), ...other, ...toks.slice(at + member.length)]);
+        const v: CompiledAlias = { ...fromTokens(alias, [...toks.slice(0, at), ...other, ...toks.slice(at + member.length)]), variant: true };
         if (!out.has(v.joined)) out.set(v.joined, v);
         if (out.size >= MAX_VARIANTS_PER_ALIAS) break outer;
       }
@@ -144,9 +146,11 @@ export function buildVocabulary(aliases: readonly CompiledAlias[]): Vocabulary {
   const cjkRuns = new Map<string, string[][]>();
   for (const a of aliases) {
     let run: string[] = [];
+    // Only the bank's own words: a thesaurus variant (样本参数 from 样本权重) is not a word anyone wrote.
+    const typoSource = !a.variant;
     const endRun = () => {
       const word = run.join('');
-      if (run.length >= 3 && !seen.has(word)) {
+      if (typoSource && run.length >= 3 && !seen.has(word)) {
         seen.add(word);
         const list = cjkRuns.get(run[0]!) ?? [];
         list.push(run);
@@ -213,34 +217,73 @@ export function correctTypos(a: Analyzed, vocab: Vocabulary): Analyzed {
   return changed ? { ...a, tokens } : a;
 }
 
-/** Characters whose swap changes a claim (大/小, 增/减, 过/欠): never read as a typo. */
-const ZH_CONTRASTS = new Set([...'大小高低多少增减加降升正负上下前后长短强弱快慢过欠内外左右最不没无非未']);
+/** Characters whose swap changes a claim (大/小, 好/差, 准/全, 阴/阳, 一/二): never read as a typo. */
+const ZH_CONTRASTS = new Set([
+  ...'大小高低多少增减加降升正负上下前后长短强弱快慢过欠内外左右最不没无非未好坏差优劣准全阴阳真假方偏入出输' +
+    '一二三四五六七八九十百千万零两单双首末新旧早晚粗细深浅宽窄稀密',
+]);
+
+let zhWords: Intl.Segmenter | undefined;
+/** Tokens that sit inside a word of two or more characters, by the dictionary of Intl.Segmenter. */
+function inDictionaryWord(tokens: readonly Token[], at: number): boolean {
+  let from = at;
+  let to = at;
+  while (from > 0 && tokens[from - 1]!.kind === 'cjk' && tokens[from - 1]!.end === tokens[from]!.start) from--;
+  while (to + 1 < tokens.length && tokens[to + 1]!.kind === 'cjk' && tokens[to + 1]!.start === tokens[to]!.end) to++;
+  zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  let offset = from;
+  for (const seg of zhWords.segment(tokens.slice(from, to + 1).map((t) => t.text).join(''))) {
+    const n = [...seg.segment].length;
+    if (at < offset + n) return n >= 2;
+    offset += n;
+  }
+  return false;
+}
 
 /**
  * Chinese typos are mostly a wrong character of the same sound (正责化 for
  * 正则化). A rubric word of three or more characters is found with one wrong
- * character: the middle one of three, any but the first of four or more, and
- * never one of a contrasting pair (最大值 is not 最小值).
+ * character: the middle one of three, any but the first of four or more. The
+ * wrong character is corrected only when it is not itself part of a word (分类器
+ * is not a typo of 分词器, nor 输入层 of 输出层), not part of a rubric word the
+ * answer already uses (查准率 stays), and not one of a contrasting pair (最小值
+ * is never 最大值). Corrections are found on the answer as written, never on
+ * one another.
  */
 function correctChineseTypos(tokens: Token[], vocab: Vocabulary): boolean {
+  if (vocab.cjkRuns.size === 0) return false;
+  const original = tokens.slice();
+  const at = (i: number, k: number) => {
+    const u = original[i + k];
+    return u && u.kind === 'cjk' && (k === 0 || u.start === original[i + k - 1]!.end) ? u : undefined;
+  };
+  // Characters that already spell a rubric word are right as they are.
+  const spelt = new Uint8Array(original.length);
+  for (let i = 0; i < original.length; i++) {
+    for (const run of vocab.cjkRuns.get(original[i]!.key) ?? []) {
+      let k = 0;
+      while (k < run.length && at(i, k)?.key === run[k]) k++;
+      if (k === run.length) spelt.fill(1, i, i + k);
+    }
+  }
   let changed = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'cjk') continue;
-    for (const run of vocab.cjkRuns.get(t.key) ?? []) {
+  for (let i = 0; i < original.length; i++) {
+    if (original[i]!.kind !== 'cjk') continue;
+    for (const run of vocab.cjkRuns.get(original[i]!.key) ?? []) {
       const n = run.length;
-      // Three characters: only the middle one may be wrong; four or more: any but the first.
       const lastFree = n >= 4 ? n - 1 : n - 2;
       let miss = -1;
       for (let k = 1; k < n && miss !== -2; k++) {
-        const u = tokens[i + k];
-        if (!u || u.kind !== 'cjk' || u.start !== tokens[i + k - 1]!.end) miss = -2;
+        const u = at(i, k);
+        if (!u) miss = -2;
         else if (u.key !== run[k]) miss = miss === -1 && k <= lastFree ? k : -2;
       }
       if (miss < 0) continue;
-      const u = tokens[i + miss]!;
-      if (ZH_CONTRASTS.has(u.key) || ZH_CONTRASTS.has(run[miss]!)) continue;
-      tokens[i + miss] = { ...u, key: run[miss]! };
+      const j = i + miss;
+      const u = original[j]!;
+      if (spelt[j] || tokens[j] !== u || ZH_CONTRASTS.has(u.key) || ZH_CONTRASTS.has(run[miss]!)) continue;
+      if (inDictionaryWord(original, j)) continue;
+      tokens[j] = { ...u, key: run[miss]! };
       changed = true;
     }
   }

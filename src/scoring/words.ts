@@ -6,7 +6,7 @@ export const FUNCTION_WORDS = new Set(
     'is are was were be been being am do does did has have had can could will would should may might must shall ' +
     'it its this that these those they them their there which who what when where why how because so since therefore ' +
     'thus hence while if then the a an to of by than into onto from with for at on in as not no also only just very too ' +
-    'makes make made means mean gives give allow allows let lets help helps cause causes become becomes get gets keep keeps ' +
+    'makes make made means gives give allow allows let lets help helps cause causes become becomes get gets keep keeps ' +
     'use uses used need needs we you i our your he she one each every cannot never nor without won'
   ).split(' '),
 );

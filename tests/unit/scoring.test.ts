@@ -71,6 +71,19 @@ describe('Chinese typos', () => {
     expect(hitIds(score(r, '池化层取最小值。'))).toEqual([]);
     expect(hitIds(score(r, '模型出现了欠拟合。'))).toEqual([]);
   });
+  it('never rewrites a real word or a rubric word the answer already uses', () => {
+    const m = rubric([
+      { id: 'recall', aliases: ['查全率'] },
+      { id: 'precision', aliases: ['查准率'] },
+      { id: 'tokenizer', aliases: ['分词器'] },
+      { id: 'output', aliases: ['输出层'] },
+      { id: 'fn', aliases: ['假阴性'] },
+    ]);
+    expect(hitIds(score(m, '查准率是预测为正的样本里真正为正的比例。'))).toEqual(['precision']);
+    expect(hitIds(score(m, '这里用的是一个线性分类器。'))).toEqual([]);
+    expect(hitIds(score(m, '输入层的维度是 784。'))).toEqual([]);
+    expect(hitIds(score(m, '假阳性太多会让用户烦。'))).toEqual([]);
+  });
 });
 
 describe('Chinese text without spaces', () => {
