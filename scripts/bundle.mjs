@@ -17,6 +17,10 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: true,
   legalComments: 'none',
+  // wrap-ansi measures text with string-width, which builds an Intl.Segmenter
+  // as it loads (about 8 ms of every start); src/ui/width.ts gives the same
+  // widths and builds it only for text that needs it.
+  alias: { 'string-width': './src/ui/width.ts' },
   // Some dependencies are CommonJS: they require() Node built-ins and read __filename.
   banner: {
     js: [

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import stringWidth from './width.js';
 
 /**
  * Where a command writes. Commands never touch process.stdout directly, so they
