@@ -6,6 +6,7 @@ import type { SessionState } from '../drill/session.js';
 import { sessionsDir } from './paths.js';
 import type { SessionRecordT } from './records.js';
 import { HISTORY_SCHEMA_VERSION } from './versions.js';
+import { compareText } from '../compare.js';
 
 /** The part of a session state that is kept. */
 export function toRecord(s: SessionState): SessionRecordT {
@@ -93,7 +94,7 @@ export function loadHistory(home: string, now = new Date(), opts: { tolerant?: b
       setAside.push({ file, movedTo: file, reason: `${reason}; could not be moved aside` });
     }
   }
-  sessions.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  sessions.sort((a, b) => compareText(a.startedAt, b.startedAt));
   return { sessions, setAside };
 }
 
