@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors.js';
 import { cacheDir } from '../store/paths.js';
 import type { Bank, BankQuestion, BankTopic } from './bank.js';
@@ -67,7 +66,7 @@ export async function loadBank(opts: LoadOptions = {}): Promise<Bank> {
       problems.slice(0, 10).map(formatProblem),
     );
   }
-  if (cacheFile) writeCache(cacheFile, bank);
+  if (cacheFile) await writeCache(cacheFile, bank);
   return bank;
 }
 
@@ -225,8 +224,10 @@ function serializeBank(bank: Bank): string {
 }
 
 /** Best effort: a cache that cannot be written only costs the next start some time. */
-function writeCache(file: string, bank: Bank): void {
+async function writeCache(file: string, bank: Bank): Promise<void> {
   try {
+    // Loaded only here: warm starts never write.
+    const { default: writeFileAtomic } = await import('write-file-atomic');
     const dir = path.dirname(file);
     mkdirSync(dir, { recursive: true });
     // Keep only the newest few banks (editing a bank leaves old keys behind).

@@ -1,6 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors.js';
 import type { SessionState } from '../drill/session.js';
 import { sessionsDir } from './paths.js';
@@ -19,22 +18,6 @@ export function toRecord(s: SessionState): SessionRecordT {
     settings: s.settings,
     answers: s.answers,
   };
-}
-
-/**
- * Writes a session atomically (temporary file, fsync, rename): a crash or
- * kill at any moment leaves either the previous version or the new one.
- */
-export function saveSession(home: string, s: SessionState): void {
-  saveRecord(home, toRecord(s));
-}
-
-export function saveRecord(home: string, record: SessionRecordT): void {
-  if (!/^[\w.-]+$/.test(record.id)) throw new UserError(`session id "${record.id}" cannot be a file name`);
-  const dir = sessionsDir(home);
-  mkdirSync(dir, { recursive: true });
-  const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, ...record }, null, 1) + '\n';
-  writeFileAtomic.sync(path.join(dir, `${record.id}.json`), body, { fsync: true });
 }
 
 export interface History {
