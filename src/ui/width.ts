@@ -25,8 +25,11 @@ export default function stringWidth(text: string, options: { ambiguousIsNarrow?:
   return fullWidth(s, ambiguousIsNarrow);
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The width from the table, or -1 when some character is not in it. */
 function tableWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let width = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
