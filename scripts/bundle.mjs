@@ -30,6 +30,23 @@ const result = await build({
   // src/paths.ts finds the package from its own location.
   define: { 'import.meta.url': '__mlprepUrl' },
   banner: { js: "const __mlprepUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    {
+      // commander requires child_process as it loads (about 1.5 ms), only to
+      // spawn executable subcommands, which mlprep does not have: it gets
+      // child_process when it first uses it.
+      name: 'lazy-child-process',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+          /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'mlprep' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'mlprep' }, () => ({
+          contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   logLevel: 'warning',
 });
 const body = result.outputFiles[0].text;
