@@ -55,8 +55,17 @@ export async function loadBank(opts: LoadOptions = {}): Promise<Bank> {
 
   // A miss: read, parse and validate (the heavy modules load only now).
   const { sources, problems: readProblems } = readSources(files);
-  const [{ buildBank }, { seedIds }] = await Promise.all([import('./bank.js'), import('./load.js')]);
-  const { bank, problems: bankProblems } = buildBank(sources, seedIds(readFileSync(SEED_ITEMS_FILE, 'utf8')));
+  const [{ fastBank }, { seedIds }] = await Promise.all([import('./fast.js'), import('./load.js')]);
+  const seeds = seedIds(readFileSync(SEED_ITEMS_FILE, 'utf8'));
+  // A bank without problems is built the quick way; otherwise the validating
+  // loader finds and locates every problem.
+  const quick = readProblems.length === 0 ? fastBank(sources, seeds) : undefined;
+  if (quick) {
+    if (cacheFile) await writeCache(cacheFile, quick);
+    return quick;
+  }
+  const { buildBank } = await import('./bank.js');
+  const { bank, problems: bankProblems } = buildBank(sources, seeds);
   const problems = [...readProblems, ...bankProblems];
   if (problems.length > 0) {
     const n = problems.length;
