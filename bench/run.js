@@ -18,7 +18,9 @@ const home = path.join(work, 'home');
 const env = { ...process.env, MLPREP_HOME: home, NO_COLOR: '1' };
 
 /** Runs a command once; returns wall seconds and max RSS in MB (when GNU time is there). */
-function once(argv, { input, env: e = env } = {}) {
+function once(argv, { input, env: e = env, coldCache = false } = {}) {
+  // A cold run starts from an empty MLPREP_HOME, so the bank is parsed and validated again.
+  if (coldCache) rmSync(e.MLPREP_HOME, { recursive: true, force: true });
   const cmd = TIME ? [TIME, '-f', '%M', ...argv] : argv;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd[0], cmd.slice(1), { input: input ?? '', env: e, maxBuffer: 1 << 30 });

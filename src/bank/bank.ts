@@ -8,13 +8,18 @@ export interface SourceLoc {
   col: number;
 }
 
+/**
+ * `source` (where the question or topic is defined) is set by buildBank, for
+ * its own messages and for authoring scripts; a bank read through the cache
+ * (loadBank) does not carry it.
+ */
 export interface BankQuestion extends Omit<QuestionT, 'topic'> {
   topic: string;
-  source: SourceLoc;
+  source?: SourceLoc;
 }
 
 export interface BankTopic extends TopicT {
-  source: SourceLoc;
+  source?: SourceLoc;
 }
 
 export interface Bank {
@@ -45,7 +50,7 @@ export function buildBank(sources: readonly SourceText[], seedIds: ReadonlySet<s
     const loc = { file: p.file, ...p.locate(['topic', 'slug']) };
     const prior = topicBySlug.get(t.slug);
     if (prior) {
-      problems.push({ ...loc, message: `duplicate topic "${t.slug}" (first defined at ${where(prior.source)})` });
+      problems.push({ ...loc, message: `duplicate topic "${t.slug}" (first defined at ${where(prior.source!)})` });
       continue;
     }
     const topic = { ...t, source: loc };
@@ -70,7 +75,7 @@ export function buildBank(sources: readonly SourceText[], seedIds: ReadonlySet<s
       }
       const prior = questionById.get(q.id);
       if (prior) {
-        problems.push({ ...loc, message: `duplicate question id "${q.id}" (first defined at ${where(prior.source)})` });
+        problems.push({ ...loc, message: `duplicate question id "${q.id}" (first defined at ${where(prior.source!)})` });
         ok = false;
       }
       q.seeds.forEach((s, j) => {

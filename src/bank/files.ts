@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Problem } from './problems.js';
+import { compareText } from '../compare.js';
 
 /**
  * Finding and reading bank files: file system only, no parsing, so that a
@@ -38,7 +39,7 @@ export function findBankFiles(target: string): string[] {
   if (st.isFile()) return [target];
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);

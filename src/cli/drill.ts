@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import * as z from 'zod';
 import type { Bank, BankQuestion } from '../bank/bank.js';
+import type { Answers } from '../drill/answers.js';
 import { loadBank } from '../bank/cached.js';
 import type { Difficulty } from '../bank/schema.js';
 import { resolveTopic } from '../bank/topics.js';
@@ -12,7 +10,8 @@ import { selectQuestions } from '../drill/select.js';
 import { reduce, startSession, type SessionContext, type SessionSettings, type SessionState } from '../drill/session.js';
 import { EXIT, UserError } from '../errors.js';
 import { gradeAnswer } from '../scoring/index.js';
-import { saveSession, toRecord } from '../store/history.js';
+import { toRecord } from '../store/history.js';
+import { saveSession } from '../store/save.js';
 import { progress } from '../drill/progress.js';
 import { sessionsDir } from '../store/paths.js';
 import { renderReport } from '../ui/report.js';
@@ -32,43 +31,6 @@ export interface DrillOptions {
   answers?: string;
   json?: boolean;
   due?: boolean;
-}
-
-const AnswersFile = z.record(
-  z.string(),
-  z.union([
-    z.string(),
-    z.strictObject({ answer: z.string().default(''), followups: z.array(z.string()).default([]) }),
-  ]),
-);
-type Answers = Map<string, { answer: string; followups: string[] }>;
-
-/** Reads `--answers FILE`: question ids mapped to an answer and, optionally, follow-up answers in order. */
-export function readAnswersFile(file: string, bank: Bank): Answers {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`${file}: cannot read the answers file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { maxAliasCount: 100 });
-  } catch (e) {
-    throw new UserError(`${file}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const parsed = AnswersFile.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError(
-      `${file}: ${issue.path.length ? `at ${issue.path.join('.')}: ` : ''}expected question ids mapped to an answer or to {answer, followups: [...]}`,
-    );
-  }
-  const unknown = Object.keys(parsed.data).filter((id) => !bank.questionById.has(id));
-  if (unknown.length) throw new UserError(`${file}: unknown question id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
-  return new Map(
-    Object.entries(parsed.data).map(([id, v]) => [id, typeof v === 'string' ? { answer: v, followups: [] } : v]),
-  );
 }
 
 function sessionId(now: Date): string {
@@ -110,7 +72,8 @@ export async function runDrill(bank: Bank, opts: DrillOptions & { bank: string[]
   const history = readHistory(io, { tolerant: true });
   const home = history.home;
 
-  const answers = opts.answers ? readAnswersFile(opts.answers, bank) : undefined;
+  // The YAML parser and zod load only when there is an answers file to read.
+  const answers = opts.answers ? (await import('../drill/answers.js')).readAnswersFile(opts.answers, bank) : undefined;
   const seed = opts.seed ?? randomBytes(4).readUInt32LE(0);
   const explicitSelection = opts.count !== undefined || topics.length > 0 || difficulty.length > 0 || opts.seed !== undefined || opts.due;
   let plan: BankQuestion[];

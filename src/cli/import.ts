@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, UserError } from '../errors.js';
-import { saveRecord } from '../store/history.js';
+import { saveRecord } from '../store/save.js';
 import { EXPORT_SCHEMA_VERSION, ExportFile } from '../store/records.js';
 import type { Action } from './main.js';
 import { readHistory } from './common.js';

@@ -4,12 +4,13 @@ import { bar, columns } from '../ui/charts.js';
 import { pad, truncate, wrap } from '../ui/output.js';
 import type { Action } from './main.js';
 import { readHistory } from './common.js';
+import { compareText } from '../compare.js';
 
 export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
   const bank = await loadBank({ banks: opts.bank });
   const history = readHistory(io);
   const p = progress(bank, history.sessions, new Date());
-  const practised = p.topics.filter((t) => t.seen > 0).sort((a, b) => a.mastery - b.mastery || a.topic.localeCompare(b.topic));
+  const practised = p.topics.filter((t) => t.seen > 0).sort((a, b) => a.mastery - b.mastery || compareText(a.topic, b.topic));
   const answers = history.sessions.reduce((n, s) => n + s.answers.length, 0);
   if (opts.json) {
     io.out(

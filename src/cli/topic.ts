@@ -2,7 +2,7 @@ import { loadBank } from '../bank/cached.js';
 import { resolveTopic } from '../bank/topics.js';
 import { progress } from '../drill/progress.js';
 import { hanging, sanitize, wrap } from '../ui/output.js';
-import { runDrill, type DrillOptions } from './drill.js';
+import type { DrillOptions } from './drill.js';
 import type { Action } from './main.js';
 import { readHistory } from './common.js';
 
@@ -11,7 +11,8 @@ const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(
 export const run: Action<Omit<DrillOptions, 'topic'> & { quiz?: boolean; json?: boolean }> = async (args, opts, io) => {
   const bank = await loadBank({ banks: opts.bank });
   const topic = resolveTopic(bank, args.join(' '));
-  if (opts.quiz) return runDrill(bank, { ...opts, topic: [topic.slug] }, io, { cram: true });
+  // The drill (scorer, prompts, YAML for --answers) loads only for --quiz.
+  if (opts.quiz) return (await import('./drill.js')).runDrill(bank, { ...opts, topic: [topic.slug] }, io, { cram: true });
 
   const history = readHistory(io);
   const now = new Date();

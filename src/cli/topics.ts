@@ -4,6 +4,7 @@ import { pad, sanitize, truncate, wrap } from '../ui/output.js';
 import { bar } from '../ui/charts.js';
 import type { Action } from './main.js';
 import { readHistory } from './common.js';
+import { compareText } from '../compare.js';
 
 export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
   const bank = await loadBank({ banks: opts.bank });
@@ -14,7 +15,7 @@ export const run: Action<{ json?: boolean }> = async (_args, opts, io) => {
       const tp = p.topics.find((x) => x.topic === t.slug)!;
       return { slug: t.slug, title: t.title, aliases: t.aliases, questions: tp.questions, seen: tp.seen, mastery: tp.mastery, due: tp.due };
     })
-    .sort((a, b) => a.slug.localeCompare(b.slug));
+    .sort((a, b) => compareText(a.slug, b.slug));
   if (opts.json) {
     io.out(JSON.stringify(rows, null, 2));
     return;

@@ -2,6 +2,7 @@ import type { Bank } from '../bank/bank.js';
 import type { SessionRecordT } from '../store/records.js';
 import { buildSchedule, isDue, type CardState } from './schedule.js';
 import type { QuestionStats } from './select.js';
+import { compareText } from '../compare.js';
 
 /**
  * What the history says about progress, for selection, `topic`, `topics` and
@@ -84,7 +85,7 @@ export function progress(bank: Bank, sessions: readonly SessionRecordT[], now: D
     }
   }
   const daily = [...byDay]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([d, xs]) => ({ day: d, average: Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 1000) / 1000, answers: xs.length }));
   let streak = 0;
   const cursor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

@@ -1,4 +1,5 @@
 import type { AnswerRecord } from './session.js';
+import { compareText } from '../compare.js';
 
 /** The end-of-session summary, computed from the answers alone (pure). */
 export interface Report {
@@ -45,7 +46,7 @@ export function buildReport(answers: readonly AnswerRecord[], maxWeakest = 6): R
   }
   const topics = [...byTopic]
     .map(([topic, scores]) => ({ topic, questions: questions.filter((q) => q.topic === topic).length, average: Math.round(mean(scores)! * 1000) / 1000 }))
-    .sort((a, b) => a.average - b.average || a.topic.localeCompare(b.topic));
+    .sort((a, b) => a.average - b.average || compareText(a.topic, b.topic));
   const weakest = answers
     .flatMap((a) => {
       const over = new Set(a.overrides.map((o) => o.pointId));

@@ -1,5 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import type { SessionRecordT } from '../store/records.js';
+import { compareText } from '../compare.js';
 
 /**
  * Spaced repetition (FSRS, via ts-fsrs). The schedule is derived from the
@@ -62,7 +63,7 @@ export function buildSchedule(sessions: readonly SessionRecordT[]): Map<CardId, 
     .filter((s) => !s.settings.cram)
     .flatMap((s) => s.answers.map((a) => ({ a, session: s.id })))
     .filter(({ a }) => a.score !== null && !a.interrupted)
-    .sort((x, y) => x.a.answeredAt.localeCompare(y.a.answeredAt));
+    .sort((x, y) => compareText(x.a.answeredAt, y.a.answeredAt));
   const cards = new Map<CardId, { card: Card; st: CardState }>();
   for (const { a, session } of answers) {
     const id = cardId(a.questionId, a.followupId);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Bank } from '../bank/bank.js';
 import { buildSchedule } from '../drill/schedule.js';
 import { EXPORT_SCHEMA_VERSION, ExportFile, type ExportFileT, type SessionRecordT } from './records.js';
+import { compareText } from '../compare.js';
 
 /** The export (contract in DESIGN.md): every session and answer, overrides and scheduling included. */
 export function buildExport(sessions: readonly SessionRecordT[], now: Date, since?: Date): ExportFileT {
@@ -52,7 +53,7 @@ const STATE_NUMBER = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
 export function reviewLogCsv(sessions: readonly SessionRecordT[]): string {
   const rows = [...buildSchedule(sessions).values()]
     .flatMap((c) => c.reviews.map((r) => ({ c, r })))
-    .sort((a, b) => a.r.at.localeCompare(b.r.at))
+    .sort((a, b) => compareText(a.r.at, b.r.at))
     .map(({ c, r }) => [cardNumber(c.card), Date.parse(r.at), RATING_NUMBER[r.rating], STATE_NUMBER[r.state], Math.round(r.secondsTaken * 1000)].join(','));
   return ['card_id,review_time,review_rating,review_state,review_duration', ...rows].join('\n') + '\n';
 }

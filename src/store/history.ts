@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors.js';
 import type { SessionState } from '../drill/session.js';
 import { sessionsDir } from './paths.js';
 import type { SessionRecordT } from './records.js';
 import { HISTORY_SCHEMA_VERSION } from './versions.js';
+import { compareText } from '../compare.js';
 
 /** The part of a session state that is kept. */
 export function toRecord(s: SessionState): SessionRecordT {
@@ -18,22 +18,6 @@ export function toRecord(s: SessionState): SessionRecordT {
     settings: s.settings,
     answers: s.answers,
   };
-}
-
-/**
- * Writes a session atomically (temporary file, fsync, rename): a crash or
- * kill at any moment leaves either the previous version or the new one.
- */
-export function saveSession(home: string, s: SessionState): void {
-  saveRecord(home, toRecord(s));
-}
-
-export function saveRecord(home: string, record: SessionRecordT): void {
-  if (!/^[\w.-]+$/.test(record.id)) throw new UserError(`session id "${record.id}" cannot be a file name`);
-  const dir = sessionsDir(home);
-  mkdirSync(dir, { recursive: true });
-  const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, ...record }, null, 1) + '\n';
-  writeFileAtomic.sync(path.join(dir, `${record.id}.json`), body, { fsync: true });
 }
 
 export interface History {
@@ -93,7 +77,7 @@ export function loadHistory(home: string, now = new Date(), opts: { tolerant?: b
       setAside.push({ file, movedTo: file, reason: `${reason}; could not be moved aside` });
     }
   }
-  sessions.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  sessions.sort((a, b) => compareText(a.startedAt, b.startedAt));
   return { sessions, setAside };
 }
 

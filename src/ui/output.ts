@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import stringWidth from './width.js';
+import { wrapText } from './wrap.js';
 
 /**
  * Where a command writes. Commands never touch process.stdout directly, so they
@@ -47,7 +47,7 @@ export function sanitize(text: string): string {
 /** Wraps text to `width` display columns (CJK characters count as two). */
 export function wrap(text: string, width: number, indent = ''): string {
   const w = Math.max(10, width - stringWidth(indent));
-  return wrapAnsi(text, w, { hard: true, trim: true })
+  return wrapText(text, w)
     .split('\n')
     .map((l) => indent + l)
     .join('\n');

@@ -122,7 +122,7 @@ describe('history', () => {
     const home = tempHome();
     // A child that saves a growing session over and over; killed at random moments.
     const script = `
-      import { saveRecord } from ${JSON.stringify(path.join(ROOT, 'dist', 'store', 'history.js'))};
+      import { saveRecord } from ${JSON.stringify(path.join(ROOT, 'dist', 'store', 'save.js'))};
       const answers = [];
       for (let i = 0; ; i++) {
         answers.push({ questionId: 'q', topic: 't', prompt: 'p', answer: 'x'.repeat(2000) + i, score: 0.5, points: [], misconceptions: [],

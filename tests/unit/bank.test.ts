@@ -8,7 +8,7 @@ import { parseBankFile } from '../../src/bank/parse.js';
 import { formatProblem } from '../../src/bank/problems.js';
 import { bankJsonSchema } from '../../src/bank/schema.js';
 import { BUILTIN_BANK_DIR, findBankFiles, readSeedItems } from '../../src/bank/load.js';
-import { resolveTopic } from '../../src/bank/topics.js';
+import { NFKC_STABLE, resolveTopic } from '../../src/bank/topics.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 const seeds = new Set(readSeedItems().map((s) => s.id));
@@ -109,6 +109,15 @@ describe('topic lookup', () => {
     for (const name of ['bias-variance', 'bias variance', 'Bias-Variance', '偏差方差', 'Bias and variance', '偏差与方差', 'BIAS_VARIANCE']) {
       expect(resolveTopic(bank, name).slug, name).toBe('bias-variance');
     }
+  });
+  it('full-width and compatibility forms still fold (NFKC is skipped only where it changes nothing)', () => {
+    expect(resolveTopic(bank, 'ｂｉａｓ－ｖａｒｉａｎｃｅ').slug).toBe('bias-variance');
+    const changed: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCharCode(cp);
+      if (NFKC_STABLE.test(c) && (cp < 0xd800 || cp > 0xdfff) && c.normalize('NFKC') !== c) changed.push(cp.toString(16));
+    }
+    expect(changed).toEqual([]);
   });
   it('an unknown topic is a usage error that suggests the nearest', () => {
     expect(() => resolveTopic(bank, 'bias-varience')).toThrow(/unknown topic "bias-varience" \(did you mean bias-variance\?\)/);
