@@ -8,11 +8,15 @@ import { stem } from './stem.js';
  * Pure and deterministic.
  */
 
-const t2s = new Map<string, string>();
-{
-  const from = [...TRADITIONAL];
-  const to = [...SIMPLIFIED];
-  from.forEach((ch, i) => t2s.set(ch, to[i]!));
+let t2sMap: Map<string, string> | undefined;
+/** Traditional to Simplified, built on first use: English-only runs never pay for it. */
+function t2s(): Map<string, string> {
+  if (!t2sMap) {
+    t2sMap = new Map();
+    const to = [...SIMPLIFIED];
+    [...TRADITIONAL].forEach((ch, i) => t2sMap!.set(ch, to[i]!));
+  }
+  return t2sMap;
 }
 
 /**
@@ -31,8 +35,9 @@ export function foldText(text: string): string {
     .replace(/\|([^|\s](?:[^|\n]{0,15}?[^|\s])?)\|/g, ' absolute value $1 ')
     .replace(/\^\s*2(?!\d|\.\d)/g, ' squared ');
   if (/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) {
+    const map = t2s();
     let out = '';
-    for (const ch of s) out += t2s.get(ch) ?? ch;
+    for (const ch of s) out += map.get(ch) ?? ch;
     s = out;
   }
   s = s
