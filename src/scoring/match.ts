@@ -223,17 +223,15 @@ const ZH_CONTRASTS = new Set([
     '一二三四五六七八九十百千万零两单双首末新旧早晚粗细深浅宽窄稀密',
 ]);
 
-let zhWords: Intl.Segmenter | undefined;
 /** Tokens that sit inside a word of two or more characters, by the dictionary of Intl.Segmenter. */
 function inDictionaryWord(tokens: readonly Token[], at: number): boolean {
   let from = at;
   let to = at;
   while (from > 0 && tokens[from - 1]!.kind === 'cjk' && tokens[from - 1]!.end === tokens[from]!.start) from--;
   while (to + 1 < tokens.length && tokens[to + 1]!.kind === 'cjk' && tokens[to + 1]!.start === tokens[to]!.end) to++;
-  zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
   let offset = from;
-  for (const seg of zhWords.segment(tokens.slice(from, to + 1).map((t) => t.text).join(''))) {
-    const n = [...seg.segment].length;
+  for (const seg of segmentZh(tokens.slice(from, to + 1).map((t) => t.text).join(''))) {
+    const n = [...seg].length;
     if (at < offset + n) return n >= 2;
     offset += n;
   }
@@ -407,13 +405,14 @@ const FILLERS = new Set(
 );
 /** Words that make the order of an alias's parts part of its meaning. */
 const ORDER_WORDS = new Set('to from into onto by than over under per vs versus divided times after before above below instead rather'.split(' '));
-const NEGATIONS_IN_ALIAS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot', 'none', 'hardly', 'barely', 'nothing', 'nobody', 'lack', 'lacks', 'fail', 'fails']);
+const NEGATIONS_IN_ALIAS = new Set([...EN_NEGATIONS, 'lack', 'lacks', 'fail', 'fails']);
 /** Chinese characters an alias may drop at the edges of its parts (not 都, 也, 只, 更: they change a claim). */
 const ZH_FILLERS = new Set([...'的地得了是会能可就很着将把被让使要在其这那它']);
 const EN_GAP = 2;
 const ZH_GAP = 3;
 
 let zhSegmenter: Intl.Segmenter | undefined;
+/** Chinese text split into dictionary words (one segmenter, made on first use). */
 function segmentZh(text: string): string[] {
   zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return [...zhSegmenter.segment(text)].map((s) => s.segment);

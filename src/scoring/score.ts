@@ -171,7 +171,7 @@ function valid(a: Analyzed, alias: CompiledAlias, loose: boolean): Match[] {
   let l = looseMemo.get(alias);
   if (!l) {
     const exact = m;
-    l = [...m, ...findLoose(a, alias).filter((x) => !x.negated && !exact.some((e) => e.from === x.from && e.to === x.to))];
+    l = [...exact, ...findLoose(a, alias).filter((x) => !x.negated && !exact.some((e) => e.from === x.from && e.to === x.to))];
     looseMemo.set(alias, l);
   }
   return l;
