@@ -18,7 +18,7 @@ export interface Lint {
 
 const CJK = /\p{Script=Han}/u;
 
-function rubricLint(rubric: RubricT, where: { questionId: string; followupId?: string }): Lint[] {
+function rubricLint(rubric: RubricT, where: { questionId: string; followupId?: string }, numeric = false): Lint[] {
   const out: Lint[] = [];
   for (const p of [...rubric.points, ...rubric.misconceptions]) {
     const aliases = [...(p.aliases ?? []), ...(p.all ?? []).flat()];
@@ -36,7 +36,9 @@ function rubricLint(rubric: RubricT, where: { questionId: string; followupId?: s
     }
     if (!aliases.some((a) => CJK.test(a))) out.push({ ...where, message: `point "${p.id}" has no Chinese alias` });
   }
-  if (!rubric.points.some((p) => p.required)) out.push({ ...where, message: 'no required point' });
+  // A numeric question's value is its required point; the working earns the rest.
+  if (numeric && rubric.points.some((p) => p.required)) out.push({ ...where, message: 'a numeric question requires only its value; the working is not required' });
+  if (!numeric && !rubric.points.some((p) => p.required)) out.push({ ...where, message: 'no required point' });
   return out;
 }
 
@@ -52,7 +54,7 @@ export function lintBank(bank: Bank): Lint[] {
     if (!q.followups.some((f) => f.when)) out.push({ ...where, message: 'no follow-up conditioned on a point hit or missed' });
     if (!q.answer.zh) out.push({ ...where, message: 'no Chinese model answer' });
     if (!CJK.test(q.prompt.zh)) out.push({ ...where, message: 'the Chinese prompt has no Chinese' });
-    out.push(...rubricLint(q.rubric, where));
+    out.push(...rubricLint(q.rubric, where, q.numeric !== undefined));
     for (const f of q.followups) {
       const fw = { questionId: q.id, followupId: f.id };
       if (!f.answer.zh) out.push({ ...fw, message: 'no Chinese model answer' });

@@ -122,6 +122,16 @@ export const Numeric = z
     tolerance: z.number().min(0).default(0).describe('Absolute tolerance: |answer - value| <= tolerance is correct.'),
     unit: z.string().optional().describe('Unit shown with the value, e.g. "iterations".'),
     weight: z.number().positive().max(10).default(3).describe('Weight of the correct number among the rubric points.'),
+    slips: z
+      .array(
+        z.strictObject({
+          value: z.number().describe('A number that comes from a common slip in otherwise sound working.'),
+          why: Localized.describe('What the slip was, e.g. "leaves out the 128 biases".'),
+          credit: z.number().min(0).max(1).default(0.5).describe('Share of the value\'s weight this number earns.'),
+        }),
+      )
+      .default([])
+      .describe('Near misses that earn part of the credit: an interviewer gives some for sound working with one slip.'),
   })
   .describe('For numeric questions: the expected value.');
 

@@ -297,7 +297,14 @@ const ZH_NOT_NEGATIONS = [
   '非常', '非线性', '非凸', '非零', '非负', '非参数', '非结构化', '非平稳',
   '未来', '未知', '未见', '未标注', '未标记', '没错', '除非', '无论如何', '并非只', '不只',
   '有没有', '是不是', '会不会', '能不能', '要不要', '好不好', '对不对', '不满', '差不多',
+  '不想', '不希望', '不愿',
 ];
+/**
+ * Saying what one does not want is not denying it: "we don't want to miss a sick
+ * patient" states the concern with missing one. The same holds for "can't afford
+ * to" and 不想 / 不希望 / 不愿.
+ */
+const EN_DESIRE = new Set(['want', 'wants', 'wanted', 'wish', 'afford']);
 const EN_WINDOW = 5;
 const ZH_WINDOW = 6;
 
@@ -305,6 +312,17 @@ function zhNegationAt(text: string, offset: number): boolean {
   const rest = text.slice(offset, offset + 4);
   if (!ZH_NEGATIONS.some((n) => rest.startsWith(n))) return false;
   return !ZH_NOT_NEGATIONS.some((w) => rest.startsWith(w) || text.slice(Math.max(0, offset - 1), offset + 3).startsWith(w));
+}
+
+/** Is token i an English negation of what follows ("not", but not "do not want to")? */
+function enNegationAt(a: Analyzed, i: number): boolean {
+  if (!EN_NEGATIONS.has(a.tokens[i]!.text)) return false;
+  for (let k = i + 1; k <= i + 2; k++) {
+    const t = a.tokens[k];
+    if (!t || t.clause !== a.tokens[i]!.clause) break;
+    if (EN_DESIRE.has(t.text)) return false;
+  }
+  return true;
 }
 
 /** Prefixes that turn a hyphenated word into another concept: "non-linear" is not "linear". */
@@ -331,7 +349,7 @@ export function isNegated(a: Analyzed, from: number): boolean {
       if (zhNegationAt(a.text, t.start)) return true;
     } else {
       if (++words > EN_WINDOW) break;
-      if (EN_NEGATIONS.has(t.text)) return true;
+      if (enNegationAt(a, i)) return true;
     }
   }
   return false;
@@ -501,7 +519,7 @@ function negationBetween(a: Analyzed, chosen: Occurrence[]): boolean {
   for (let i = from; i <= to; i++) {
     if (chosen.some((o) => i >= o.from && i <= o.to)) continue;
     const t = a.tokens[i]!;
-    if (t.kind === 'word' ? EN_NEGATIONS.has(t.text) : t.kind === 'cjk' && zhNegationAt(a.text, t.start)) return true;
+    if (t.kind === 'word' ? enNegationAt(a, i) : t.kind === 'cjk' && zhNegationAt(a.text, t.start)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import type { MisconceptionT, PointT, RubricT } from '../bank/schema.js';
 import { analyze, spanText, type Analyzed } from './normalize.js';
 import { buildVocabulary, compileAliasVariants, correctTypos, findAlias, findLoose, type CompiledAlias, type Match, type Vocabulary } from './match.js';
-import { gradeNumber, type NumericSpec } from './numeric.js';
+import { gradeNumber, showsArithmetic, type NumberResult, type NumericSpec } from './numeric.js';
 import { FUNCTION_WORDS, IMPERATIVES, ZH_FUNCTION_CHARS } from './words.js';
 
 /**
@@ -14,6 +14,9 @@ import { FUNCTION_WORDS, IMPERATIVES, ZH_FUNCTION_CHARS } from './words.js';
  */
 
 export const REQUIRED_CAP = 0.25;
+
+/** Up to this many tokens, an answer to a numeric question may be the number alone. */
+const BARE_ANSWER = 12;
 
 export const LISTED_CREDIT = 0.25;
 export const SPLIT_CREDIT = 0.5;
@@ -30,6 +33,8 @@ export interface PointResult {
   credit: number;
   /** The words of the answer that earned it. */
   evidence?: string;
+  /** Why the credit is partial, when the reason is not the usual one (a known slip in a number). */
+  note?: { en: string; zh: string };
 }
 
 export interface MisconceptionResult {
@@ -79,7 +84,7 @@ function compileMatcher(m: { aliases?: string[] | undefined; all?: string[][] | 
 const cache = new WeakMap<object, CompiledRubric>();
 
 function sameNumeric(a: NumericSpec | undefined, b: NumericSpec | undefined): boolean {
-  return a === b || (!!a && !!b && a.value === b.value && a.tolerance === b.tolerance && a.weight === b.weight && a.unit === b.unit);
+  return a === b || (!!a && !!b && a.value === b.value && a.tolerance === b.tolerance && a.weight === b.weight && a.unit === b.unit && a.slips === b.slips);
 }
 
 /** Compiles a rubric once (cached per rubric object). `prompts` are the question's prompts. */
@@ -181,20 +186,21 @@ function valid(a: Analyzed, alias: CompiledAlias, loose: boolean): Match[] {
  * Evaluates one point (or misconception) against the answer. `claims[s]` tells
  * whether sentence s makes a claim rather than listing terms.
  */
-function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: boolean[], loose = true): Found {
+function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: boolean[], loose = true, spent?: Uint8Array): Found {
+  const usable = (x: Match) => !spent || !overlaps(spent, x);
   let best: Found = { credit: 0, spans: [] };
   const consider = (credit: number, spans: Match[]) => {
     if (credit > best.credit) best = { credit, spans };
   };
   for (const alias of m.aliases) {
     for (const match of valid(a, alias, loose)) {
-      if (!carriesNewWords(a, match, r.promptKeys)) continue;
+      if (!usable(match) || !carriesNewWords(a, match, r.promptKeys)) continue;
       consider(claims[match.sentence] ? 1 : LISTED_CREDIT, [match]);
       if (best.credit === 1) return best;
     }
   }
   if (m.all.length > 0) {
-    const groups = m.all.map((g) => g.flatMap((alias) => valid(a, alias, loose)));
+    const groups = m.all.map((g) => g.flatMap((alias) => valid(a, alias, loose).filter(usable)));
     if (groups.every((g) => g.length > 0)) {
       const sentences = new Set(groups[0]!.map((x) => x.sentence));
       for (const s of sentences) {
@@ -203,6 +209,16 @@ function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: bo
         const spans = picks.map((p) => p.find((x) => carriesNewWords(a, x, r.promptKeys)) ?? p[0]!);
         if (!spans.some((x) => carriesNewWords(a, x, r.promptKeys))) continue;
         consider(claims[s] ? 1 : LISTED_CREDIT, spans);
+        if (best.credit === 1) return best;
+      }
+      // A short lead-in sentence and the one after it read as one statement:
+      // "Screening: recall. Missing a sick patient is the costly error."
+      for (const s of sentences) {
+        if (!claims[s] || !claims[s + 1] || sentenceLength(a, s) > LEAD_IN) continue;
+        const picks = groups.map((g) => g.filter((x) => x.sentence === s || x.sentence === s + 1));
+        if (picks.some((p) => p.length === 0) || picks.every((p) => p.every((x) => x.sentence === s))) continue;
+        const spans = picks.map((p) => p.find((x) => carriesNewWords(a, x, r.promptKeys)) ?? p[0]!);
+        if (spans.some((x) => carriesNewWords(a, x, r.promptKeys))) consider(1, spans);
         if (best.credit === 1) return best;
       }
       // Every part is there, but not together: the relation was not stated.
@@ -214,6 +230,20 @@ function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: bo
     }
   }
   return best;
+}
+
+/** A sentence of at most this many tokens can lead in to the next. */
+const LEAD_IN = 4;
+/** Words in sentence s; two Chinese characters count as one. */
+function sentenceLength(a: Analyzed, s: number): number {
+  let n = 0;
+  for (const t of a.tokens) if (t.sentence === s) n += t.kind === 'cjk' ? 0.5 : 1;
+  return n;
+}
+
+function overlaps(spent: Uint8Array, m: Match): boolean {
+  for (let i = m.from; i <= m.to; i++) if (spent[i]) return true;
+  return false;
 }
 
 /** Sentences that make a claim: a function word outside the matched terms, and not a run of terms. */
@@ -318,8 +348,21 @@ export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
   });
   const claims = claimSentences(a, covered, pointsPerSentence);
 
+  // A stated misconception earns its penalty, and the words that state it earn
+  // no point: "precision is TP / (TP + FN)" names precision and TP + FN, but
+  // defines nothing correctly.
+  const misconceptions: MisconceptionResult[] = [];
+  const spent = new Uint8Array(a.tokens.length);
+  for (const m of r.misconceptions) {
+    const f = evaluate(a, m, r, claims, false);
+    if (f.credit >= 1) {
+      misconceptions.push({ id: m.id, text: m.text, ...(m.zh ? { textZh: m.zh } : {}), penalty: m.penalty, evidence: evidenceOf(a, f.spans) });
+      for (const x of f.spans) spent.fill(1, x.from, x.to + 1);
+    }
+  }
+
   const points: PointResult[] = r.points.map((p, i) => {
-    const f = everyone[i]!.credit > 0 ? evaluate(a, p, r, claims) : everyone[i]!;
+    const f = everyone[i]!.credit > 0 ? evaluate(a, p, r, claims, true, misconceptions.length ? spent : undefined) : everyone[i]!;
     return {
       id: p.id,
       point: p.text,
@@ -333,25 +376,26 @@ export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
   });
 
   if (r.numeric) {
-    const n = gradeNumber(a, r.numeric, r.numeric.numbersInPrompt);
+    const found = gradeNumber(a, r.numeric, r.numeric.numbersInPrompt);
+    // The number must answer this question: a long answer whose only link to
+    // it is that number (an answer to another question that happens to say
+    // "1,000") earns nothing for it. Short answers, answers that work from the
+    // question's numbers or do arithmetic, and answers that earn another point
+    // qualify.
+    const linked = a.tokens.length <= BARE_ANSWER || points.some((p) => p.credit > 0) || showsArithmetic(a) || a.tokens.some((t) => t.kind === 'number' && r.numeric!.numbersInPrompt.has(t.key));
+    const n: NumberResult = linked ? found : { hit: false, credit: 0 };
     points.unshift({
       id: 'value',
       point: `The answer is ${r.numeric.value}${r.numeric.unit ? ` ${r.numeric.unit}` : ''}.`,
       pointZh: `答案是 ${r.numeric.value}${r.numeric.unit ? ` ${r.numeric.unit}` : ''}。`,
       weight: r.numeric.weight,
       required: true,
+      // A known slip keeps the required point from capping the score, but is not the answer.
       hit: n.hit,
-      credit: n.hit ? 1 : 0,
+      credit: n.credit,
       ...(n.evidence ? { evidence: n.evidence } : {}),
+      ...(n.slip ? { note: { en: `${n.slip.why.en}: ${Math.round(n.slip.credit * 100)}% of the credit`, zh: `${n.slip.why.zh}：得 ${Math.round(n.slip.credit * 100)}% 的分` } } : {}),
     });
-  }
-
-  const misconceptions: MisconceptionResult[] = [];
-  for (const m of r.misconceptions) {
-    const f = evaluate(a, m, r, claims, false);
-    if (f.credit >= 1) {
-      misconceptions.push({ id: m.id, text: m.text, ...(m.zh ? { textZh: m.zh } : {}), penalty: m.penalty, evidence: evidenceOf(a, f.spans) });
-    }
   }
 
   const totalWeight = points.reduce((s, p) => s + p.weight, 0);

@@ -25,7 +25,9 @@ export function renderResult(io: Output, r: ScoreResult, lang: Lang = 'en'): str
     const req = p.required ? c.dim(' (required)') : '';
     lines.push(hanging(`  ${mark} `, `${text}${req}`, width));
     if (p.evidence) {
-      const how = p.credit >= 1 ? '' : p.credit >= 0.5 ? ' (in separate sentences: half credit)' : ' (only listed, not explained: quarter credit)';
+      const how = p.note
+        ? ` (${lang === 'zh' ? p.note.zh : p.note.en})`
+        : p.credit >= 1 ? '' : p.credit >= 0.5 ? ' (in separate sentences: half credit)' : ' (only listed, not explained: quarter credit)';
       lines.push(wrap(c.dim(`“${sanitize(p.evidence)}”${how}`), width, '    '));
     }
   }

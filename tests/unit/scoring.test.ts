@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RubricT } from '../../src/bank/schema.js';
 import { compileRubric, scoreAnswer } from '../../src/scoring/score.js';
 import { foldText } from '../../src/scoring/normalize.js';
+import type { NumericSpec } from '../../src/scoring/numeric.js';
 
 type P = { id: string; weight?: number; required?: boolean; aliases?: string[]; all?: string[][] };
 function rubric(points: P[], misconceptions: (P & { penalty?: number })[] = []): RubricT {
@@ -10,7 +11,7 @@ function rubric(points: P[], misconceptions: (P & { penalty?: number })[] = []):
     misconceptions: misconceptions.map((m) => ({ text: m.id, penalty: 0.2, ...m })),
   } as RubricT;
 }
-function score(r: RubricT, answer: string, prompt = 'Explain it.', numeric?: { value: number; tolerance: number; weight: number }) {
+function score(r: RubricT, answer: string, prompt = 'Explain it.', numeric?: NumericSpec) {
   return scoreAnswer(compileRubric(r, [prompt], numeric), answer);
 }
 const hitIds = (r: ReturnType<typeof score>) => r.points.filter((p) => p.hit).map((p) => p.id);
@@ -100,6 +101,13 @@ describe('several terms in one sentence', () => {
     expect(split.points.find((p) => p.id === 'normalize')!.credit).toBe(0.5);
     expect(score(bn, '批归一化会做标准化。它用到了批次的均值。').points[0]!.credit).toBe(0.5);
   });
+  it('a short lead-in sentence and the next one read as one statement, in both languages', () => {
+    const r = rubric([{ id: 'screening', all: [['recall', '召回率'], ['miss', '漏诊']] }]);
+    expect(score(r, 'Screening: recall. Missing a sick patient can be fatal.').points[0]!.credit).toBe(1);
+    expect(score(r, '筛查看召回率。漏诊一个病人后果很严重。').points[0]!.credit).toBe(1);
+    // A full sentence before does not lead in: the relation is still split.
+    expect(score(r, 'Screening programmes usually report their recall to the regulator. Missing a patient is bad.').points[0]!.credit).toBe(0.5);
+  });
 });
 
 describe('other words between the parts of an alias', () => {
@@ -167,6 +175,27 @@ describe('negation', () => {
   it('negation ends at the clause: "not X, but Y" credits Y', () => {
     const r = rubric([{ id: 'var', aliases: ['reduces variance'] }]);
     expect(hitIds(score(r, 'Bagging does not reduce bias much, but it reduces variance.'))).toEqual(['var']);
+  });
+  it('saying what one does not want to happen is not a denial, in both languages', () => {
+    const r = rubric([{ id: 'miss', all: [['recall', '召回'], ['miss', '漏掉']] }]);
+    expect(hitIds(score(r, "For screening I'd focus on recall, since we really don't want to miss sick people."))).toEqual(['miss']);
+    expect(hitIds(score(r, "We can't afford to miss a sick patient, so recall comes first."))).toEqual(['miss']);
+    expect(hitIds(score(r, '筛查看召回，因为我们不希望漏掉任何一个病人。'))).toEqual(['miss']);
+    expect(hitIds(score(r, 'With this threshold, recall is high and we do not miss sick patients.'))).toEqual([]);
+  });
+  it('the words that state a misconception earn no point, in both languages', () => {
+    const r = rubric(
+      [{ id: 'precision', all: [['precision', '精确率'], ['TP + FP', '预测为正']] }],
+      [{ id: 'swapped', penalty: 0.2, aliases: ['precision is TP / (TP + FN)', '精确率是 TP / (TP + FN)'] }],
+    );
+    const right = score(r, 'Precision is TP / (TP + FP): of what we predicted positive, how much was right.');
+    expect(right.points[0]!.credit).toBe(1);
+    const wrong = score(r, 'Precision is TP / (TP + FN), and its denominator is not TP + FP.');
+    expect(wrong.misconceptions.map((m) => m.id)).toEqual(['swapped']);
+    expect(wrong.points[0]!.credit).toBe(0);
+    const wrongZh = score(r, '精确率是 TP / (TP + FN)，在所有真正的正样本里找出了多少。');
+    expect(wrongZh.misconceptions.map((m) => m.id)).toEqual(['swapped']);
+    expect(wrongZh.points[0]!.credit).toBe(0);
   });
   it('a stated misconception costs its penalty; a denied one does not', () => {
     const r = rubric(
@@ -240,6 +269,35 @@ describe('numeric answers', () => {
     expect(score(r, '每组 98560 个参数，乘以 4 得 394240。通式是 4×(H×(H+D)+H)。', 'LSTM?', lstm).points[0]!.hit).toBe(true);
     expect(score(r, 'The total is 394240, from 4 * (256*128 + 256*256 + 256).', 'LSTM?', lstm).points[0]!.hit).toBe(true);
     expect(score(r, 'It is 4 * (256*128 + 256*256) = 393216.', 'LSTM?', lstm).points[0]!.hit).toBe(false);
+  });
+  it('reads "112x112" and "112 x 112" as a size whose number is the result', () => {
+    const conv = { value: 112, tolerance: 0, weight: 3 };
+    const q = '7x7 convolution, stride 2, padding 3, on a 224x224 image: output size?';
+    expect(score(r, 'Rounding down, 111 + 1, so the output is 112x112.', q, conv).points[0]!.hit).toBe(true);
+    expect(score(r, '向下取整后加 1，输出是 112 × 112。', q, conv).points[0]!.hit).toBe(true);
+    expect(score(r, 'It rounds up to 112, then adds 1, which gives 113x113.', q, conv).points[0]!.hit).toBe(false);
+  });
+  it('a known slip earns part of the value and lifts the cap; any other wrong number earns nothing', () => {
+    const slips = [{ value: 73728, credit: 0.5, why: { en: 'leaves out the 128 biases', zh: '漏了 128 个偏置' } }];
+    const conv = { value: 73856, tolerance: 0, weight: 3, slips };
+    const q = '64 channels in, 128 filters of 3x3 with biases: how many parameters?';
+    const slip = score(r, '3×3×64×128 = 73728 个参数。', q, conv);
+    expect(slip.points[0]!.credit).toBe(0.5);
+    expect(slip.points[0]!.note?.zh).toMatch(/漏了 128 个偏置/);
+    expect(slip.cappedBy).toBeUndefined();
+    expect(slip.score).toBeGreaterThan(0.25);
+    const wrong = score(r, 'It is 3*3*64*128 = 73000.', q, conv);
+    expect(wrong.points[0]!.credit).toBe(0);
+    expect(wrong.cappedBy).toEqual(['value']);
+    expect(score(r, 'It is 3*3*64*128 + 128 = 73856.', q, conv).points[0]!.credit).toBe(1);
+  });
+  it('a long answer linked to the question only by the number earns nothing for it', () => {
+    const steps = { value: 1000, tolerance: 0, weight: 3 };
+    const q = '1,024,000 samples on 8 GPUs, micro-batch 32, 4 accumulation steps: how many optimizer steps per epoch?';
+    const offTopic = 'With 1,000 rare and 10,000 common samples I would train ten models, each on all the rare ones and a different slice of the common ones, then average them.';
+    expect(score(r, offTopic, q, steps).points[0]!.credit).toBe(0);
+    expect(score(r, '1000', q, steps).points[0]!.hit).toBe(true);
+    expect(score(r, '每步用 8 × 32 × 4 个样本，所以一共 1000 步。', q, steps).points[0]!.hit).toBe(true);
   });
   it('uses the tolerance', () => {
     expect(score(r, '49.6', p, { ...num, tolerance: 0.5 }).points[0]!.hit).toBe(true);
