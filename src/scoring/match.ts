@@ -302,9 +302,11 @@ const ZH_NOT_NEGATIONS = [
 /**
  * Saying what one does not want is not denying it: "we don't want to miss a sick
  * patient" states the concern with missing one. The same holds for "can't afford
- * to" and 不想 / 不希望 / 不愿.
+ * to" and 不想 / 不希望 / 不愿. Nor are "no matter how large the weights" and
+ * "it doesn't care about the scale of the weights" denials: both say the thing
+ * that follows makes no difference.
  */
-const EN_DESIRE = new Set(['want', 'wants', 'wanted', 'wish', 'afford']);
+const EN_NOT_DENIAL = new Set(['want', 'wants', 'wanted', 'wish', 'afford', 'matter', 'care', 'cares']);
 const EN_WINDOW = 5;
 const ZH_WINDOW = 6;
 
@@ -320,7 +322,7 @@ function enNegationAt(a: Analyzed, i: number): boolean {
   for (let k = i + 1; k <= i + 2; k++) {
     const t = a.tokens[k];
     if (!t || t.clause !== a.tokens[i]!.clause) break;
-    if (EN_DESIRE.has(t.text)) return false;
+    if (EN_NOT_DENIAL.has(t.text)) return false;
   }
   return true;
 }

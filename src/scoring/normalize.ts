@@ -38,7 +38,8 @@ export function foldText(text: string): string {
     const map = t2s();
     let out = '';
     for (const ch of s) out += map.get(ch) ?? ch;
-    s = out;
+    // 阀值 is so common a way of writing 阈值 (threshold) that it reads as a variant.
+    s = out.replace(/阀值/g, '阈值');
   }
   s = s
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")

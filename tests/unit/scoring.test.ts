@@ -87,6 +87,13 @@ describe('Chinese typos', () => {
   });
 });
 
+describe('a common Chinese miswriting', () => {
+  it('reads 阀值 as 阈值 (threshold)', () => {
+    const r = rubric([{ id: 'sweep', all: [['阈值'], ['扫', '遍历']] }]);
+    expect(hitIds(score(r, '把阀值从高到低扫一遍就得到整条曲线。'))).toEqual(['sweep']);
+  });
+});
+
 describe('Chinese text without spaces', () => {
   it('finds aliases inside running Chinese text', () => {
     expect(hitIds(score(bn, '批归一化能缓解梯度消失的问题，因为输入被拉回了均值附近并做了标准化。'))).toEqual(['normalize', 'vanishing']);
@@ -182,6 +189,12 @@ describe('negation', () => {
     expect(hitIds(score(r, "We can't afford to miss a sick patient, so recall comes first."))).toEqual(['miss']);
     expect(hitIds(score(r, '筛查看召回，因为我们不希望漏掉任何一个病人。'))).toEqual(['miss']);
     expect(hitIds(score(r, 'With this threshold, recall is high and we do not miss sick patients.'))).toEqual([]);
+  });
+  it('"no matter how" and "doesn\'t care about" say something makes no difference; they deny nothing', () => {
+    const r = rubric([{ id: 'scale', all: [['scale of the weights', 'weights are scaled', '权重'], ['same output', 'output is the same', '输出不变']] }]);
+    expect(hitIds(score(r, 'No matter how the weights are scaled, the output is the same after normalization.'))).toEqual(['scale']);
+    expect(hitIds(score(r, "BN doesn't care about the scale of the weights: the output is the same."))).toEqual(['scale']);
+    expect(hitIds(score(r, 'When the weights are scaled, BN does not give the same output.'))).toEqual([]);
   });
   it('the words that state a misconception earn no point, in both languages', () => {
     const r = rubric(
