@@ -307,18 +307,24 @@ const ZH_NOT_NEGATIONS = [
  * that follows makes no difference.
  */
 const EN_NOT_DENIAL = new Set(['want', 'wants', 'wanted', 'wish', 'afford', 'matter', 'care', 'cares']);
+const EN_HEDGES = new Set(['almost', 'nearly', 'virtually', 'practically']);
 const EN_WINDOW = 5;
 const ZH_WINDOW = 6;
 
 function zhNegationAt(text: string, offset: number): boolean {
   const rest = text.slice(offset, offset + 4);
   if (!ZH_NEGATIONS.some((n) => rest.startsWith(n))) return false;
+  // 几乎没有梯度 / 几乎不变: "almost none", a claim that something is tiny.
+  if (/几乎$|差不多$/.test(text.slice(Math.max(0, offset - 3), offset))) return false;
   return !ZH_NOT_NEGATIONS.some((w) => rest.startsWith(w) || text.slice(Math.max(0, offset - 1), offset + 3).startsWith(w));
 }
 
 /** Is token i an English negation of what follows ("not", but not "do not want to")? */
 function enNegationAt(a: Analyzed, i: number): boolean {
   if (!EN_NEGATIONS.has(a.tokens[i]!.text)) return false;
+  // "almost no gradient" says the gradient is tiny; it does not deny it.
+  const before = a.tokens[i - 1];
+  if (before && before.clause === a.tokens[i]!.clause && EN_HEDGES.has(before.text)) return false;
   for (let k = i + 1; k <= i + 2; k++) {
     const t = a.tokens[k];
     if (!t || t.clause !== a.tokens[i]!.clause) break;

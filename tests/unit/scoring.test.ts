@@ -190,6 +190,13 @@ describe('negation', () => {
     expect(hitIds(score(r, '筛查看召回，因为我们不希望漏掉任何一个病人。'))).toEqual(['miss']);
     expect(hitIds(score(r, 'With this threshold, recall is high and we do not miss sick patients.'))).toEqual([]);
   });
+  it('"almost no" and 几乎没有 say something is tiny; they deny nothing', () => {
+    const r = rubric([{ id: 'tiny', all: [['gradient', '梯度'], ['when confidently wrong', '错得很离谱']] }]);
+    expect(hitIds(score(r, 'A sigmoid with squared error gives almost no gradient when confidently wrong.'))).toEqual(['tiny']);
+    expect(hitIds(score(r, 'sigmoid 配平方误差，在错得很离谱时几乎没有梯度。'))).toEqual(['tiny']);
+    expect(hitIds(score(r, 'Cross-entropy gives no gradient when confidently wrong.'))).toEqual([]);
+    expect(hitIds(score(r, '交叉熵在错得很离谱时没有梯度。'))).toEqual([]);
+  });
   it('"no matter how" and "doesn\'t care about" say something makes no difference; they deny nothing', () => {
     const r = rubric([{ id: 'scale', all: [['scale of the weights', 'weights are scaled', '权重'], ['same output', 'output is the same', '输出不变']] }]);
     expect(hitIds(score(r, 'No matter how the weights are scaled, the output is the same after normalization.'))).toEqual(['scale']);
