@@ -294,7 +294,7 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
  * terms being listed, whatever characters the terms happen to contain.
  */
 function enumeration(text: string): boolean {
-  const items = text.split(/[,，、;；/|]/).map((x) => x.trim()).filter(Boolean);
+  const items = withoutDigitGroups(text).split(/[,，、;；/|]/).map((x) => x.trim()).filter(Boolean);
   if (items.length < 3) return false;
   return items.every((x) => {
     const words = x.match(/[\p{Script=Latin}\d]+/gu) ?? [];
@@ -303,9 +303,14 @@ function enumeration(text: string): boolean {
   });
 }
 
+/** "1,500" is one number, not a list of 1 and 500. */
+function withoutDigitGroups(text: string): string {
+  return text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}
+
 /** Short items separated by commas, slashes, "and"/"or" (和, 或, 及, 与): a list, not a sentence. */
 function listShaped(text: string): boolean {
-  const items = text.split(/[,，、;；/|]|\s(?:and|or)\s|和|或|及|与/i).map((x) => x.trim()).filter(Boolean);
+  const items = withoutDigitGroups(text).split(/[,，、;；/|]|\s(?:and|or)\s|和|或|及|与/i).map((x) => x.trim()).filter(Boolean);
   if (items.length < 2) return false;
   const size = (x: string) => (x.match(/[\p{Script=Latin}\d]+/gu)?.length ?? 0) + (x.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
   return items.reduce((n, x) => n + size(x), 0) / items.length <= 3;

@@ -261,6 +261,12 @@ describe('not fooled', () => {
     expect(score(r, '缺失值、MCAR、MNAR、均值填补、指示变量、信息泄露').score).toBeLessThan(0.3);
     expect(score(r, 'MNAR 时缺失本身就带有信息，所以要加一个指示变量。').points.filter((p) => p.credit === 1).map((p) => p.id)).toEqual(['flag', 'mnar']);
   });
+  it('a thousands separator does not make a sentence a list, in either language', () => {
+    const r = rubric([{ id: 'total', aliases: ['1500 次', '1500 updates'] }]);
+    expect(score(r, '一共 1,500次更新，因为 30 乘以 50。').points[0]!.credit).toBe(1);
+    expect(score(r, '1,500 updates, from 30 times 50.').points[0]!.credit).toBe(1);
+    expect(score(r, '1,500 updates, 30, 50').points[0]!.credit).toBe(0.25);
+  });
   it('the prompt pasted back earns nothing', () => {
     const r = rubric([{ id: 'bn', required: true, aliases: ['batch normalization', 'training'] }, { id: 'x', aliases: ['mean'] }]);
     expect(score(r, prompt, prompt).score).toBe(0);
