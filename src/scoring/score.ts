@@ -250,6 +250,7 @@ function overlaps(spent: Uint8Array, m: Match): boolean {
 function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map<number, Set<string>>): boolean[] {
   const n = a.sentenceCount;
   const fn = new Array<number>(n).fill(0);
+  const fnOutside = new Array<number>(n).fill(0);
   const other = new Array<number>(n).fill(0);
   const total = new Array<number>(n).fill(0);
   a.tokens.forEach((t, i) => {
@@ -260,6 +261,7 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
     if (covered[i]) return;
     other[t.sentence]!++;
     if (t.kind === 'cjk' && ZH_FUNCTION_CHARS.has(t.text)) fn[t.sentence]!++;
+    if ((t.kind === 'word' && FUNCTION_WORDS.has(t.text)) || (t.kind === 'cjk' && ZH_FUNCTION_CHARS.has(t.text))) fnOutside[t.sentence]!++;
   });
   const first = new Array<number>(n).fill(-1);
   const last = new Array<number>(n).fill(-1);
@@ -277,6 +279,8 @@ function claimSentences(a: Analyzed, covered: Uint8Array, pointsPerSentence: Map
     const instruction = head !== undefined && IMPERATIVES.has(head.text) && second?.sentence === s && !/[,，、;/]/.test(text);
     if (total[s]! < 2 || (total[s]! < 3 && !relation)) return false;
     if (enumeration(text)) return false;
+    // Two terms between commas, the only small words inside the terms ("log scale, orders of magnitude").
+    if (fnOutside[s] === 0 && !relation && listShaped(text)) return false;
     // Without a function word, a sentence still states something unless it is
     // built like a list (short items between commas or "and") or is mostly terms.
     const prose = total[s]! >= 3 && !listShaped(text) && other[s]! / total[s]! >= 0.3;

@@ -261,6 +261,12 @@ describe('not fooled', () => {
     expect(score(r, '缺失值、MCAR、MNAR、均值填补、指示变量、信息泄露').score).toBeLessThan(0.3);
     expect(score(r, 'MNAR 时缺失本身就带有信息，所以要加一个指示变量。').points.filter((p) => p.credit === 1).map((p) => p.id)).toEqual(['flag', 'mnar']);
   });
+  it('two terms between commas are a list even when a term has a small word inside it', () => {
+    const r = rubric([{ id: 'log', aliases: ['log scale', '对数尺度'] }, { id: 'range', aliases: ['orders of magnitude', '数量级'] }]);
+    expect(score(r, 'log scale, orders of magnitude').score).toBeLessThan(0.3);
+    expect(score(r, 'The good values span orders of magnitude, so search on a log scale.').score).toBe(1);
+    expect(score(r, '合适的值跨好几个数量级，所以要在对数尺度上搜索。').score).toBe(1);
+  });
   it('a thousands separator does not make a sentence a list, in either language', () => {
     const r = rubric([{ id: 'total', aliases: ['1500 次', '1500 updates'] }]);
     expect(score(r, '一共 1,500次更新，因为 30 乘以 50。').points[0]!.credit).toBe(1);
