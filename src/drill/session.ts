@@ -1,6 +1,7 @@
 import type { BankQuestion } from '../bank/bank.js';
 import type { FollowupT } from '../bank/schema.js';
 import { resultRecords, type ScoreResult } from '../scoring/index.js';
+import { REQUIRED_CAP, SPLIT_CREDIT, stretch } from '../scoring/score.js';
 
 /**
  * The drill as a pure state machine: events in (an answer, a timeout, a
@@ -203,9 +204,10 @@ export function selfScore(a: AnswerRecord): number | undefined {
   if (total === 0) return a.score;
   const earned = a.points.reduce((s, p) => s + p.weight * (over.has(p.pointId) ? 1 : p.credit), 0);
   const penalty = a.misconceptions.reduce((s, m) => s + m.penalty, 0);
-  const missedRequired = a.points.some((p) => p.required && !p.hit && !over.has(p.pointId));
-  let score = earned / total - penalty;
-  if (missedRequired) score = Math.min(score, 0.25);
+  // The same formula as the scorer's (src/scoring/score.ts), with the overrides as hits.
+  const missedRequired = a.points.some((p) => p.required && p.credit < SPLIT_CREDIT && !over.has(p.pointId));
+  let score = stretch(earned / total) - penalty;
+  if (missedRequired) score = Math.min(score, REQUIRED_CAP);
   return Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
 }
 

@@ -15,6 +15,20 @@ import { FUNCTION_WORDS, IMPERATIVES, ZH_FUNCTION_CHARS } from './words.js';
 
 export const REQUIRED_CAP = 0.25;
 
+/**
+ * Rubrics list more than a strong answer has to say (examples, variants, side
+ * remarks), so 90% of the weight earns full marks. Below 0.3 nothing changes:
+ * what scores as weak, and every answer to another question, stays where it
+ * was. In between the scale is stretched linearly. Chosen on the development
+ * set (QWK 0.667 -> 0.674 against 0.85 and 0.8); the held-out set was scored
+ * only after.
+ */
+export const FULL_MARKS = 0.9;
+const WEAK_BELOW = 0.3;
+export function stretch(x: number): number {
+  return x <= WEAK_BELOW ? x : Math.min(1, WEAK_BELOW + ((x - WEAK_BELOW) * (1 - WEAK_BELOW)) / (FULL_MARKS - WEAK_BELOW));
+}
+
 /** Up to this many tokens, an answer to a numeric question may be the number alone. */
 const BARE_ANSWER = 12;
 
@@ -408,7 +422,7 @@ export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
   }
 
   const totalWeight = points.reduce((s, p) => s + p.weight, 0);
-  let score = totalWeight > 0 ? points.reduce((s, p) => s + p.weight * p.credit, 0) / totalWeight : 0;
+  let score = totalWeight > 0 ? stretch(points.reduce((s, p) => s + p.weight * p.credit, 0) / totalWeight) : 0;
   score -= misconceptions.reduce((s, m) => s + m.penalty, 0);
   const missedRequired = points.filter((p) => p.required && p.credit < SPLIT_CREDIT).map((p) => p.id);
   if (missedRequired.length > 0) score = Math.min(score, REQUIRED_CAP);

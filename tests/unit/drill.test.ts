@@ -3,7 +3,8 @@ import { buildBank } from '../../src/bank/bank.js';
 import type { BankQuestion } from '../../src/bank/bank.js';
 import { buildReport } from '../../src/drill/report.js';
 import { selectQuestions, type QuestionStats } from '../../src/drill/select.js';
-import { reduce, startSession, type SessionContext, type SessionSettings, type SessionState } from '../../src/drill/session.js';
+import { reduce, selfScore, startSession, type SessionContext, type SessionSettings, type SessionState } from '../../src/drill/session.js';
+import { stretch } from '../../src/scoring/score.js';
 import { gradeAnswer } from '../../src/scoring/index.js';
 
 const yaml = `
@@ -177,5 +178,21 @@ describe('question selection', () => {
   it('filters by topic and difficulty', () => {
     expect(selectQuestions(all, new Map(), { count: 5, seed: 1, difficulty: ['hard'] }).map((x) => x.id)).toEqual(['q-b']);
     expect(selectQuestions(all, new Map(), { count: 5, seed: 1, topics: ['other'] })).toEqual([]);
+  });
+});
+
+describe('the score with a disputed point', () => {
+  const record = (points: { id: string; weight: number; required: boolean; credit: number }[], overrides: string[]) => ({
+    questionId: 'q', topic: 't', prompt: 'p', answer: 'a', score: 0.25, points: points.map((p) => ({ point: p.id, pointId: p.id, weight: p.weight, required: p.required, hit: p.credit >= 1, credit: p.credit })),
+    misconceptions: [], secondsTaken: 1, timedOut: false, overrides: overrides.map((pointId) => ({ pointId, hit: true as const, source: 'self' as const, at: 'now' })),
+  });
+  it('counts the disputed point as hit with the scorer\'s own formula', () => {
+    // 10 of 11 weight (over 90%) once the point is disputed: full marks, as the scorer gives.
+    expect(selfScore(record([{ id: 'core', weight: 9, required: true, credit: 1 }, { id: 'extra', weight: 1, required: false, credit: 0 }, { id: 'x', weight: 1, required: false, credit: 0 }], ['x']))).toBe(1);
+  });
+  it('a known slip in a number (half credit) does not cap the score, as with the scorer', () => {
+    const r = record([{ id: 'value', weight: 3, required: true, credit: 0.5 }, { id: 'working', weight: 1, required: false, credit: 0 }], ['working']);
+    expect(selfScore(r)).toBeCloseTo(stretch(2.5 / 4), 3);
+    expect(selfScore(r)).toBeGreaterThan(0.25);
   });
 });

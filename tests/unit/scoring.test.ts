@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RubricT } from '../../src/bank/schema.js';
-import { compileRubric, scoreAnswer } from '../../src/scoring/score.js';
+import { compileRubric, scoreAnswer, stretch } from '../../src/scoring/score.js';
 import { foldText } from '../../src/scoring/normalize.js';
 import type { NumericSpec } from '../../src/scoring/numeric.js';
 
@@ -234,7 +234,19 @@ describe('negation', () => {
 describe('weights, required points, partial credit', () => {
   it('weights the points and counts each once however often it is said', () => {
     const r = score(bn, 'BN normalizes with the batch mean. It allows a higher learning rate. A higher learning rate, a higher learning rate!');
-    expect(r.score).toBeCloseTo(3 / 6, 2);
+    expect(r.score).toBeCloseTo(stretch(3 / 6), 2);
+  });
+  it('90% of the weight earns full marks; below 0.3 the share of the weight is the score', () => {
+    const r = rubric([
+      { id: 'core', weight: 9, required: true, aliases: ['zero mean and unit variance', '均值为0方差为1'] },
+      { id: 'extra', weight: 1, aliases: ['layer norm', '层归一化'] },
+    ]);
+    expect(score(r, 'It rescales each feature to zero mean and unit variance.').score).toBe(1);
+    expect(score(r, '它把每个特征变成均值为0方差为1。').score).toBe(1);
+    const small = rubric([{ id: 'a', weight: 1, aliases: ['layer norm'] }, { id: 'b', weight: 4, aliases: ['batch statistics'] }]);
+    expect(score(small, 'Use layer norm here.').score).toBe(0.2);
+    expect(stretch(0.3)).toBe(0.3);
+    expect(stretch(0.6)).toBeCloseTo(0.65, 5);
   });
   it('missing a required point caps the score', () => {
     const r = score(bn, 'It gives a learnable scale. It allows a higher learning rate. It uses mini-batch statistics. It fixes the vanishing gradient.');
