@@ -47,9 +47,10 @@ export interface PointResult {
   credit: number;
   /** The words of the answer that earned it. */
   evidence?: string;
-  /** Why the credit is partial, when the reason is not the usual one (a known slip in a number). */
-  note?: { en: string; zh: string };
 }
+
+/** The id of a numeric question's number among its points. */
+export const VALUE_POINT = 'value';
 
 export interface MisconceptionResult {
   id: string;
@@ -407,17 +408,20 @@ export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
     // qualify.
     const linked = a.tokens.length <= BARE_ANSWER || points.some((p) => p.credit > 0) || showsArithmetic(a) || a.tokens.some((t) => t.kind === 'number' && r.numeric!.numbersInPrompt.has(t.key));
     const n: NumberResult = linked ? found : { hit: false, credit: 0 };
+    const unit = r.numeric.unit ? ` ${r.numeric.unit}` : '';
+    // A known slip is named in the point itself, so the history, the export and
+    // grade --json all say what slipped, not only this screen.
+    const slip = n.slip;
     points.unshift({
-      id: 'value',
-      point: `The answer is ${r.numeric.value}${r.numeric.unit ? ` ${r.numeric.unit}` : ''}.`,
-      pointZh: `答案是 ${r.numeric.value}${r.numeric.unit ? ` ${r.numeric.unit}` : ''}。`,
+      id: VALUE_POINT,
+      point: `The answer is ${r.numeric.value}${unit}${slip ? `; ${slip.value} ${slip.why.en}` : ''}.`,
+      pointZh: `答案是 ${r.numeric.value}${unit}${slip ? `；${slip.value} ${slip.why.zh}` : ''}。`,
       weight: r.numeric.weight,
       required: true,
       // A known slip keeps the required point from capping the score, but is not the answer.
       hit: n.hit,
       credit: n.credit,
       ...(n.evidence ? { evidence: n.evidence } : {}),
-      ...(n.slip ? { note: { en: `${n.slip.why.en}: ${Math.round(n.slip.credit * 100)}% of the credit`, zh: `${n.slip.why.zh}：得 ${Math.round(n.slip.credit * 100)}% 的分` } } : {}),
     });
   }
 

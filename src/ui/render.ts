@@ -1,4 +1,5 @@
 import type { ScoreResult } from '../scoring/index.js';
+import { VALUE_POINT } from '../scoring/score.js';
 import type { Output } from './output.js';
 import { hanging, sanitize, wrap } from './output.js';
 
@@ -25,9 +26,11 @@ export function renderResult(io: Output, r: ScoreResult, lang: Lang = 'en'): str
     const req = p.required ? c.dim(' (required)') : '';
     lines.push(hanging(`  ${mark} `, `${text}${req}`, width));
     if (p.evidence) {
-      const how = p.note
-        ? ` (${lang === 'zh' ? p.note.zh : p.note.en})`
-        : p.credit >= 1 ? '' : p.credit >= 0.5 ? ' (in separate sentences: half credit)' : ' (only listed, not explained: quarter credit)';
+      // A number earns part of its credit only as a known slip, which its point names.
+      const how = p.credit >= 1
+        ? ''
+        : p.id === VALUE_POINT ? ` (${Math.round(p.credit * 100)}% of the credit)`
+        : p.credit >= 0.5 ? ' (in separate sentences: half credit)' : ' (only listed, not explained: quarter credit)';
       lines.push(wrap(c.dim(`“${sanitize(p.evidence)}”${how}`), width, '    '));
     }
   }

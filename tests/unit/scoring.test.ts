@@ -327,7 +327,8 @@ describe('numeric answers', () => {
     const q = '64 channels in, 128 filters of 3x3 with biases: how many parameters?';
     const slip = score(r, '3×3×64×128 = 73728 个参数。', q, conv);
     expect(slip.points[0]!.credit).toBe(0.5);
-    expect(slip.points[0]!.note?.zh).toMatch(/漏了 128 个偏置/);
+    expect(slip.points[0]!.pointZh).toBe('答案是 73856；73728 漏了 128 个偏置。');
+    expect(slip.points[0]!.point).toBe('The answer is 73856; 73728 leaves out the 128 biases.');
     expect(slip.cappedBy).toBeUndefined();
     expect(slip.score).toBeGreaterThan(0.25);
     const wrong = score(r, 'It is 3*3*64*128 = 73000.', q, conv);
