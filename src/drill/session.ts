@@ -1,7 +1,7 @@
 import type { BankQuestion } from '../bank/bank.js';
 import type { FollowupT } from '../bank/schema.js';
 import { resultRecords, type ScoreResult } from '../scoring/index.js';
-import { REQUIRED_CAP, SPLIT_CREDIT, stretch } from '../scoring/score.js';
+import { combine } from '../scoring/score.js';
 
 /**
  * The drill as a pure state machine: events in (an answer, a timeout, a
@@ -200,15 +200,10 @@ function record(turn: Turn, q: BankQuestion, lang: Lang, text: string, seconds: 
 export function selfScore(a: AnswerRecord): number | undefined {
   if (a.score === null || a.overrides.length === 0) return undefined;
   const over = new Set(a.overrides.map((o) => o.pointId));
-  const total = a.points.reduce((s, p) => s + p.weight, 0);
-  if (total === 0) return a.score;
-  const earned = a.points.reduce((s, p) => s + p.weight * (over.has(p.pointId) ? 1 : p.credit), 0);
-  const penalty = a.misconceptions.reduce((s, m) => s + m.penalty, 0);
-  // The same formula as the scorer's (src/scoring/score.ts), with the overrides as hits.
-  const missedRequired = a.points.some((p) => p.required && p.credit < SPLIT_CREDIT && !over.has(p.pointId));
-  let score = stretch(earned / total) - penalty;
-  if (missedRequired) score = Math.min(score, REQUIRED_CAP);
-  return Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
+  if (a.points.reduce((s, p) => s + p.weight, 0) === 0) return a.score;
+  // The scorer's own formula, with the disputed points as hits.
+  const points = a.points.map((p) => ({ ...p, credit: over.has(p.pointId) ? 1 : p.credit }));
+  return combine(points, a.misconceptions.reduce((s, m) => s + m.penalty, 0));
 }
 
 function finish(s: SessionState, at: string, reason: 'done' | 'quit' | 'time'): SessionState {

@@ -31,9 +31,14 @@ const SQUARE = /^(\d+)[x×]\1$/;
 const SIZE_AFTER = /^\s*[x×]\s*(\d(?:[\d.,]*\d)?)/;
 const OPERAND_BEFORE = /(?:[×*/+^·÷]|\d\s*[x-])\s*$/;
 
+/** Is the number at t an operand of a formula ("98560 × 4", "224 - 7") rather than a result? */
+function isOperand(a: Analyzed, t: Num): boolean {
+  return OPERAND_AFTER.test(a.text.slice(t.end, t.end + 4)) || OPERAND_BEFORE.test(a.text.slice(Math.max(0, t.start - 4), t.start));
+}
+
 /** Does the answer do arithmetic ("98560 × 4", "(224 - 7 + 6) / 2")? */
 export function showsArithmetic(a: Analyzed): boolean {
-  return a.tokens.some((t) => t.kind === 'number' && (OPERAND_AFTER.test(a.text.slice(t.end, t.end + 4)) || OPERAND_BEFORE.test(a.text.slice(Math.max(0, t.start - 4), t.start))));
+  return a.tokens.some((t) => t.kind === 'number' && isOperand(a, t));
 }
 
 /**
@@ -62,7 +67,7 @@ export function gradeNumber(a: Analyzed, spec: NumericSpec, numbersInPrompt: Rea
   }
   if (all.length === 0) return { hit: false, credit: 0 };
   // A number inside a formula ("4 × (H×(H+D)+H)", "224 - 7") is a step, not the result.
-  const results = all.filter((t) => sizes.has(t) || (!OPERAND_AFTER.test(a.text.slice(t.end, t.end + 4)) && !OPERAND_BEFORE.test(a.text.slice(Math.max(0, t.start - 4), t.start))));
+  const results = all.filter((t) => sizes.has(t) || !isOperand(a, t));
   const candidates = results.length > 0 ? results : all;
   const values = candidates.map((t) => Number(t.key));
   const near = (v: number, target: number) => Math.abs(v - target) <= spec.tolerance + 1e-9 * Math.max(1, Math.abs(target));

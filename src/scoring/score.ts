@@ -29,6 +29,20 @@ export function stretch(x: number): number {
   return x <= WEAK_BELOW ? x : Math.min(1, WEAK_BELOW + ((x - WEAK_BELOW) * (1 - WEAK_BELOW)) / (FULL_MARKS - WEAK_BELOW));
 }
 
+/**
+ * The score from the points' credit: the weighted share, stretched so that
+ * FULL_MARKS of the weight is full marks, less the misconceptions' penalties,
+ * capped when a required point earned less than half credit, rounded to 0.001.
+ * Also used to rescore an answer whose missed points the user disputed.
+ */
+export function combine(points: readonly { weight: number; credit: number; required: boolean }[], penalty: number): number {
+  const total = points.reduce((s, p) => s + p.weight, 0);
+  let score = total > 0 ? stretch(points.reduce((s, p) => s + p.weight * p.credit, 0) / total) : 0;
+  score -= penalty;
+  if (points.some((p) => p.required && p.credit < SPLIT_CREDIT)) score = Math.min(score, REQUIRED_CAP);
+  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}
+
 /** Up to this many tokens, an answer to a numeric question may be the number alone. */
 const BARE_ANSWER = 12;
 
@@ -229,7 +243,7 @@ function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: bo
       // A short lead-in sentence and the one after it read as one statement:
       // "Screening: recall. Missing a sick patient is the costly error."
       for (const s of sentences) {
-        if (!claims[s] || !claims[s + 1] || sentenceLength(a, s) > LEAD_IN) continue;
+        if (!claims[s] || !claims[s + 1] || sentenceWords[s]! > LEAD_IN) continue;
         const picks = groups.map((g) => g.filter((x) => x.sentence === s || x.sentence === s + 1));
         if (picks.some((p) => p.length === 0) || picks.every((p) => p.every((x) => x.sentence === s))) continue;
         const spans = picks.map((p) => p.find((x) => carriesNewWords(a, x, r.promptKeys)) ?? p[0]!);
@@ -247,12 +261,13 @@ function evaluate(a: Analyzed, m: CompiledMatcher, r: CompiledRubric, claims: bo
   return best;
 }
 
-/** A sentence of at most this many tokens can lead in to the next. */
+/** A sentence of at most this many words can lead in to the next. */
 const LEAD_IN = 4;
-/** Words in sentence s; two Chinese characters count as one. */
-function sentenceLength(a: Analyzed, s: number): number {
-  let n = 0;
-  for (const t of a.tokens) if (t.sentence === s) n += t.kind === 'cjk' ? 0.5 : 1;
+/** Words in each sentence of the answer being scored; two Chinese characters count as one. */
+let sentenceWords: number[] = [];
+function countSentenceWords(a: Analyzed): number[] {
+  const n = new Array<number>(a.sentenceCount).fill(0);
+  for (const t of a.tokens) n[t.sentence]! += t.kind === 'cjk' ? 0.5 : 1;
   return n;
 }
 
@@ -352,6 +367,7 @@ export function verdict(score: number, hits: number, total: number, capped: bool
 export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
   const a = correctTypos(analyze(answer), r.vocabulary);
   ownWords = countOwnWords(a, r.promptKeys);
+  sentenceWords = countSentenceWords(a);
   memo = new Map();
   looseMemo = new Map();
 
@@ -425,12 +441,8 @@ export function scoreAnswer(r: CompiledRubric, answer: string): ScoreResult {
     });
   }
 
-  const totalWeight = points.reduce((s, p) => s + p.weight, 0);
-  let score = totalWeight > 0 ? stretch(points.reduce((s, p) => s + p.weight * p.credit, 0) / totalWeight) : 0;
-  score -= misconceptions.reduce((s, m) => s + m.penalty, 0);
   const missedRequired = points.filter((p) => p.required && p.credit < SPLIT_CREDIT).map((p) => p.id);
-  if (missedRequired.length > 0) score = Math.min(score, REQUIRED_CAP);
-  score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+  const score = combine(points, misconceptions.reduce((s, m) => s + m.penalty, 0));
   const hits = points.filter((p) => p.hit).length;
   return {
     score,
