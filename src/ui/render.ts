@@ -26,10 +26,11 @@ export function renderResult(io: Output, r: ScoreResult, lang: Lang = 'en'): str
     const req = p.required ? c.dim(' (required)') : '';
     lines.push(hanging(`  ${mark} `, `${text}${req}`, width));
     if (p.evidence) {
-      // A number earns part of its credit only as a known slip, which its point names.
+      // A number earns part of its credit only as a known slip, which its point
+      // names; any other number it shows is the wrong one.
       const how = p.credit >= 1
         ? ''
-        : p.id === VALUE_POINT ? ` (${Math.round(p.credit * 100)}% of the credit)`
+        : p.id === VALUE_POINT ? (p.credit > 0 ? ` (a known slip: ${Math.round(p.credit * 100)}% of the credit)` : ' (not the answer)')
         : p.credit >= 0.5 ? ' (in separate sentences: half credit)' : ' (only listed, not explained: quarter credit)';
       lines.push(wrap(c.dim(`“${sanitize(p.evidence)}”${how}`), width, '    '));
     }

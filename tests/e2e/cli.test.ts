@@ -15,6 +15,17 @@ describe('mlprep (built binary)', () => {
     expect(h.stdout).toContain('Usage: mlprep');
   });
 
+  it('grade names a known slip in a number and says when a number is not the answer', () => {
+    const slip = mlprep(['grade', 'cnn-conv-param-count', '3×3×64×128 = 73728 个参数。'], { home });
+    expect(slip.code).toBe(0);
+    expect(slip.stdout).toContain('The answer is 73856 parameters; 73728 leaves out the 128 biases.');
+    expect(slip.stdout).toContain('“73728” (a known slip: 50% of the credit)');
+    expect(slip.stdout).not.toContain('required point is missing');
+    const wrong = mlprep(['grade', 'cnn-conv-param-count', 'It is 3*3*64*128 = 73000.'], { home });
+    expect(wrong.stdout).toContain('“73000” (not the answer)');
+    expect(wrong.stdout).toContain('required point is missing');
+  });
+
   it('validate passes on the built-in bank', () => {
     const r = mlprep(['validate'], { home });
     expect(r.stderr).toMatch(/^ok: \d+ files, \d+ topics, \d+ questions/);
